@@ -1,0 +1,2 @@
+export * from './policy-pdf';
+export * from './render';
