@@ -1,0 +1,64 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, ValidationPipe, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { RequestContextMiddleware } from './auth/request-context.middleware';
+import { AccessGuard } from './common/access';
+import { Clock } from './common/clock';
+import { HttpErrorFilter } from './common/http-exception.filter';
+import { HttpTransactionInterceptor } from './common/http-transaction.interceptor';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { Database } from './database/database.service';
+import { TransactionPlugin } from './database/transaction.plugin';
+import { graphqlOptions } from './graphql.config';
+import { HealthController } from './health/health.controller';
+import { MembershipResolver } from './organisation/membership.resolver';
+import { OrganisationService } from './organisation/organisation.service';
+import { PolicyResolver, PolicyVersionResolver } from './policy/policy.resolver';
+import { PolicyService } from './policy/policy.service';
+import { PublicSiteController } from './publication/public-site.controller';
+import { PublicSiteService } from './publication/public-site.service';
+
+/**
+ * The whole API. `dataSource` is the runtime role's connection, already initialised:
+ * the app never sees the owner's credentials.
+ */
+@Module({})
+export class AppModule implements NestModule {
+  static create(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) })],
+      controllers: [HealthController, PublicSiteController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DataSource, useValue: dataSource },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: HttpTransactionInterceptor },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }),
+        },
+        Clock,
+        Database,
+        TransactionPlugin,
+        AuthService,
+        AuthResolver,
+        OrganisationService,
+        MembershipResolver,
+        PolicyService,
+        PolicyResolver,
+        PolicyVersionResolver,
+        PublicSiteService,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

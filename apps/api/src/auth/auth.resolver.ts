@@ -1,0 +1,60 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Response } from 'express';
+import { Public } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { Membership, RoleGql } from '../organisation/dto/organisation.types';
+import type { MembershipEntity } from '../organisation/membership.entity';
+import { AuthService } from './auth.service';
+import { SignInInput, Viewer } from './dto/auth.types';
+import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
+
+function toMembership(entity: MembershipEntity): Membership {
+  return { id: entity.id, role: entity.role as RoleGql, organisationId: entity.organisationId, schoolId: entity.schoolId };
+}
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private async viewer(personId: string, activeMembershipId: string | null): Promise<Viewer> {
+    const [person, memberships] = await Promise.all([this.auth.person(personId), this.auth.membershipsOf(personId)]);
+    const all = memberships.map(toMembership);
+    return {
+      person: { id: person.id, email: person.email, displayName: person.displayName },
+      memberships: all,
+      activeMembership: all.find((membership) => membership.id === activeMembershipId) ?? null,
+    };
+  }
+
+  @Query(() => Viewer, { nullable: true, description: 'The signed-in person, or null when signed out.' })
+  @Public()
+  async me(): Promise<Viewer | null> {
+    const caller = RequestContext.current()?.caller;
+    return caller ? this.viewer(caller.personId, caller.membership?.id ?? null) : null;
+  }
+
+  @Mutation(() => Viewer, { description: 'Signs in with email and password and sets the session cookie.' })
+  @Public()
+  async signIn(@Args('input') input: SignInInput, @Context('res') response: Response): Promise<Viewer> {
+    const { token } = await this.auth.signIn(input.email, input.password);
+    response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config.secureCookies));
+    // From here on this request is the signed-in person's.
+    const caller = (await this.auth.authenticate(token))!;
+    RequestContext.require().caller = caller;
+    return this.viewer(caller.personId, caller.membership?.id ?? null);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session. Signing out when signed out does nothing.' })
+  @Public()
+  async signOut(@Context('res') response: Response): Promise<boolean> {
+    const caller = RequestContext.current()?.caller;
+    if (caller) await this.auth.signOut(caller.sessionId);
+    response.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(this.config.secureCookies), maxAge: undefined });
+    return true;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Signing in and out, and turning a session cookie back into a caller on every request.
+ * Memberships are re-read on each request, so a removed membership takes effect at once.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { AppError, ErrorCode } from '../common/errors';
+import type { ActiveMembership, Caller } from '../common/request-context';
+import { Database } from '../database/database.service';
+import { MembershipEntity } from '../organisation/membership.entity';
+import { verifyPassword } from './password';
+import { PersonEntity } from './person.entity';
+import { hashSessionToken, newSessionToken, SESSION_LIFETIME_MS } from './session-cookie';
+import { SessionEntity } from './session.entity';
+
+export const WRONG_CREDENTIALS = 'Email or password is incorrect.';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly database: Database,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) readonly config: AppConfig,
+  ) {}
+
+  /** Checks the credentials and opens a session; the same error whether the email exists or not. */
+  async signIn(email: string, password: string): Promise<{ token: string; personId: string }> {
+    const normalised = email.trim().toLowerCase();
+    const person = await this.dataSource
+      .getRepository(PersonEntity)
+      .createQueryBuilder('person')
+      .addSelect('person.passwordHash')
+      .where('person.email = :email', { email: normalised })
+      .getOne();
+    const valid = await verifyPassword(person?.passwordHash, password);
+    if (!person || !valid) throw new AppError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+
+    const memberships = await this.membershipsOf(person.id);
+    const token = newSessionToken();
+    await this.dataSource.getRepository(SessionEntity).insert({
+      tokenHash: hashSessionToken(token),
+      personId: person.id,
+      activeMembershipId: memberships[0]?.id ?? null,
+      expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+    });
+    return { token, personId: person.id };
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.dataSource.getRepository(SessionEntity).update({ id: sessionId }, { revokedAt: new Date() });
+  }
+
+  /** The caller behind a session token, or undefined when the token is unknown, expired or revoked. */
+  async authenticate(token: string | undefined): Promise<Caller | undefined> {
+    if (!token || token.length > 200) return undefined;
+    const session = await this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('session')
+      .where('session.tokenHash = :hash', { hash: hashSessionToken(token) })
+      .andWhere('session.revokedAt IS NULL')
+      .andWhere('session.expiresAt > now()')
+      .getOne();
+    if (!session) return undefined;
+    const memberships = await this.membershipsOf(session.personId);
+    const active = memberships.find((membership) => membership.id === session.activeMembershipId) ?? memberships[0];
+    return { personId: session.personId, sessionId: session.id, membership: active ? toActive(active) : null };
+  }
+
+  /** A person's memberships in every organisation (visible to them through RLS on person_id). */
+  membershipsOf(personId: string): Promise<MembershipEntity[]> {
+    return this.database.withContext({ organisationId: null, personId }, (manager) =>
+      manager.find(MembershipEntity, { where: { personId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    );
+  }
+
+  async person(personId: string): Promise<PersonEntity> {
+    return this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: personId });
+  }
+}
+
+function toActive(membership: MembershipEntity): ActiveMembership {
+  return { id: membership.id, organisationId: membership.organisationId, schoolId: membership.schoolId, role: membership.role };
+}

@@ -1,0 +1,57 @@
+/**
+ * Ratify's configuration, read once from the environment and validated. Everything the
+ * app can be told lives here, so a newcomer sees every knob in one place.
+ */
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  /** HTTP port (PORT, default 3000). */
+  port: number;
+  /** The Postgres server to use (DATABASE_URL); absent means run an embedded Postgres. */
+  databaseUrl?: string;
+  /** Connection for the runtime role (DATABASE_APP_URL); derived from databaseUrl when absent. */
+  databaseAppUrl?: string;
+  /** Where local state lives: the embedded cluster, files (RATIFY_DATA_DIR, default .data/). */
+  dataDir: string;
+  /** Seed the demo organisations (RATIFY_DEMO=1); default: on for a new embedded database only. */
+  demo: 'on' | 'off' | 'first-start';
+  /** "Today" pinned for demos and tests (RATIFY_CLOCK=YYYY-MM-DD). */
+  clock?: string;
+  production: boolean;
+  /** Send the session cookie with Secure (RATIFY_SECURE_COOKIES=1, default on in production behind https). */
+  secureCookies: boolean;
+  /** The built web app to serve, if present. */
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+function isoDate(value: string, name: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new ConfigError(`${name} must be a date written YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const demoFlag = env.RATIFY_DEMO?.trim();
+  if (demoFlag !== undefined && demoFlag !== '' && !['0', '1'].includes(demoFlag)) throw new ConfigError(`RATIFY_DEMO must be 0 or 1, got "${demoFlag}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// connection string');
+  const production = env.NODE_ENV === 'production';
+  return {
+    port,
+    databaseUrl,
+    databaseAppUrl: env.DATABASE_APP_URL?.trim() || undefined,
+    dataDir: resolve(cwd, env.RATIFY_DATA_DIR?.trim() || '.data'),
+    demo: demoFlag === '1' ? 'on' : demoFlag === '0' ? 'off' : databaseUrl ? 'off' : 'first-start',
+    clock: env.RATIFY_CLOCK?.trim() ? isoDate(env.RATIFY_CLOCK.trim(), 'RATIFY_CLOCK') : undefined,
+    production,
+    secureCookies: env.RATIFY_SECURE_COOKIES === '1',
+    webDist: resolve(__dirname, '..', '..', '..', 'web', 'dist'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,245 @@
+/**
+ * Demo data: the founding story from the fixtures. A local authority publishes its model
+ * Social Media policy; Leaf Trust (three academies, a Finance, Audit & Risk Committee and a
+ * Trust Board) adopted it as its Use of Social Media Policy v1.0 on 13 January 2025 with a
+ * two-year cycle; LiFE Multi Academy Trust has its own policy. Idempotent: an organisation
+ * whose slug already exists is left alone.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { documentFromOutline } from '@ratify/document';
+import { importText } from '@ratify/importer';
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { contentHash } from '../common/content-hash';
+import type { Role } from '../common/request-context';
+import { setTenant } from '../database/database.service';
+import type { GovernanceBodyKind } from '../organisation/governance-body.entity';
+import type { NumberingStyle, OrganisationKind } from '../organisation/organisation.entity';
+
+export const DEMO_PASSWORD = 'ratify-demo';
+
+const logger = new Logger('DemoData');
+const POLICY_DIR = join(__dirname, '..', '..', 'demo', 'policies');
+
+interface DemoPerson {
+  email: string;
+  name: string;
+  role: Role;
+  /** Slug of the academy the membership is at, if it is at one. */
+  school?: string;
+}
+
+interface DemoPolicy {
+  file: string;
+  slug: string;
+  title: string;
+  statutory: boolean;
+  ownerTitle: string;
+  monitoredBy?: string;
+  approvedBy?: string;
+  reviewCycleMonths: number;
+  approvedOn: string;
+  nextReviewOn: string;
+  changeSummary: string;
+  /** Publish for the organisation itself and for each of its academies. */
+  publish: boolean;
+}
+
+interface DemoOrganisation {
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  strapline?: string;
+  numbering: NumberingStyle;
+  schools?: { slug: string; name: string }[];
+  bodies?: { name: string; kind: GovernanceBodyKind }[];
+  people: DemoPerson[];
+  policies: DemoPolicy[];
+}
+
+const LEAF_SCHOOLS = [
+  { slug: 'willow-primary', name: 'Willow Primary Academy', head: 'head.willow@leaftrust.example', headName: 'Hannah Moss' },
+  { slug: 'rowan-primary', name: 'Rowan Primary Academy', head: 'head.rowan@leaftrust.example', headName: 'Daniel Okafor' },
+  { slug: 'hazel-primary', name: 'Hazel Primary Academy', head: 'head.hazel@leaftrust.example', headName: 'Priya Shah' },
+];
+
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  {
+    slug: 'westshire-council',
+    name: 'Westshire County Council',
+    kind: 'publisher',
+    numbering: 'numbered',
+    people: [],
+    policies: [
+      {
+        file: 'la-model-social-media-policy.txt',
+        slug: 'social-media-policy',
+        title: 'Social Media Policy',
+        statutory: false,
+        ownerTitle: 'Schools HR',
+        reviewCycleMonths: 12,
+        approvedOn: '2017-03-01',
+        nextReviewOn: '2018-06-01',
+        changeSummary: 'Model policy for employees in locally managed schools',
+        publish: false,
+      },
+    ],
+  },
+  {
+    slug: 'leaf-trust',
+    name: 'Leaf Trust',
+    kind: 'trust',
+    strapline: 'Unique Primary Schools Growing Together',
+    numbering: 'unnumbered',
+    schools: LEAF_SCHOOLS.map(({ slug, name }) => ({ slug, name })),
+    bodies: [
+      { name: 'Trust Board', kind: 'board' },
+      { name: 'Finance, Audit & Risk Committee', kind: 'committee' },
+    ],
+    people: [
+      { email: 'admin@leaftrust.example', name: 'Alex Turner', role: 'admin' },
+      { email: 'ops.lead@leaftrust.example', name: 'Olivia Grant', role: 'author' },
+      { email: 'chair.far@leaftrust.example', name: 'Charles Fenwick', role: 'approver' },
+      ...LEAF_SCHOOLS.map((school) => ({ email: school.head, name: school.headName, role: 'publisher' as const, school: school.slug })),
+    ],
+    policies: [
+      {
+        file: 'leaf-trust-use-of-social-media-policy-v1.0.txt',
+        slug: 'use-of-social-media-policy',
+        title: 'Use of Social Media Policy',
+        statutory: false,
+        ownerTitle: 'Operations Lead',
+        monitoredBy: 'Finance, Audit & Risk Committee',
+        approvedBy: 'Finance, Audit & Risk Committee',
+        reviewCycleMonths: 24,
+        approvedOn: '2025-01-13',
+        // "Review Date: Term 2, 2026/27": the end of Term 2 (Kent-style six-term year).
+        nextReviewOn: '2026-12-18',
+        changeSummary: 'New Policy – adopted from existing LA Policy',
+        publish: true,
+      },
+    ],
+  },
+  {
+    slug: 'life-mat',
+    name: 'LiFE Multi Academy Trust',
+    kind: 'trust',
+    strapline: 'Inspiration Innovation Integrity',
+    numbering: 'unnumbered',
+    bodies: [{ name: 'Directors of the LiFE MAT', kind: 'board' }],
+    people: [{ email: 'ops.lead@lifemat.example', name: 'Morgan Ellis', role: 'author' }],
+    policies: [
+      {
+        file: 'life-mat-social-media-policy.txt',
+        slug: 'social-media-policy',
+        title: 'Social Media Policy',
+        statutory: false,
+        ownerTitle: 'Head of School',
+        monitoredBy: 'Directors of the LiFE MAT',
+        approvedBy: 'Directors of the LiFE MAT',
+        reviewCycleMonths: 24,
+        approvedOn: '2017-03-01',
+        nextReviewOn: '2019-03-01',
+        changeSummary: 'Reviewed March 2017; ratified by the Directors June 2017',
+        publish: true,
+      },
+    ],
+  },
+];
+
+async function insert(manager: EntityManager, table: string, row: Record<string, unknown>): Promise<string> {
+  const columns = Object.keys(row);
+  const result = await manager.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    Object.values(row),
+  );
+  return result[0].id as string;
+}
+
+async function personId(manager: EntityManager, person: DemoPerson, passwordHash: string): Promise<string> {
+  const existing = await manager.query(`SELECT id FROM person WHERE email = $1`, [person.email]);
+  if (existing.length) return existing[0].id;
+  return insert(manager, 'person', { email: person.email, display_name: person.name, password_hash: passwordHash });
+}
+
+async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, passwordHash: string): Promise<void> {
+  const organisationId = await insert(manager, 'organisation', {
+    slug: spec.slug,
+    name: spec.name,
+    kind: spec.kind,
+    strapline: spec.strapline ?? null,
+    numbering_style: spec.numbering,
+  });
+  const schools = new Map<string, string>();
+  for (const school of spec.schools ?? []) {
+    schools.set(school.slug, await insert(manager, 'organisation', { slug: school.slug, name: school.name, kind: 'school', parent_id: organisationId, numbering_style: spec.numbering }));
+  }
+  await setTenant(manager, { organisationId });
+  const bodies = new Map<string, string>();
+  for (const body of spec.bodies ?? []) {
+    bodies.set(body.name, await insert(manager, 'governance_body', { organisation_id: organisationId, name: body.name, kind: body.kind }));
+  }
+  for (const person of spec.people) {
+    await insert(manager, 'membership', {
+      organisation_id: organisationId,
+      school_id: person.school ? schools.get(person.school) : null,
+      person_id: await personId(manager, person, passwordHash),
+      role: person.role,
+    });
+  }
+  for (const policy of spec.policies) {
+    const imported = importText(readFileSync(join(POLICY_DIR, policy.file), 'utf8'));
+    const content = documentFromOutline(imported);
+    const policyId = await insert(manager, 'policy', {
+      organisation_id: organisationId,
+      slug: policy.slug,
+      title: policy.title,
+      statutory: policy.statutory,
+      owner_title: policy.ownerTitle,
+      monitoring_body_id: policy.monitoredBy ? bodies.get(policy.monitoredBy) : null,
+      review_cycle_months: policy.reviewCycleMonths,
+    });
+    const versionId = await insert(manager, 'policy_version', {
+      organisation_id: organisationId,
+      policy_id: policyId,
+      major: 1,
+      minor: 0,
+      status: 'approved',
+      content: JSON.stringify(content),
+      content_hash: contentHash(content),
+      change_summary: policy.changeSummary,
+      approved_on: policy.approvedOn,
+      approved_by_body_id: policy.approvedBy ? bodies.get(policy.approvedBy) : null,
+      next_review_on: policy.nextReviewOn,
+    });
+    if (!policy.publish) continue;
+    for (const schoolId of [null, ...schools.values()]) {
+      await insert(manager, 'publication', { organisation_id: organisationId, school_id: schoolId, policy_id: policyId, policy_version_id: versionId });
+    }
+  }
+  await setTenant(manager, { organisationId: null });
+}
+
+/** Seeds each demo organisation that does not exist yet, in one transaction. Returns the slugs seeded. */
+export async function seedDemoData(owner: DataSource): Promise<string[]> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return owner.transaction(async (manager) => {
+    const seeded: string[] = [];
+    for (const spec of DEMO_ORGANISATIONS) {
+      const exists = await manager.query(`SELECT 1 FROM organisation WHERE slug = $1`, [spec.slug]);
+      if (exists.length) continue;
+      await seedOrganisation(manager, spec, passwordHash);
+      seeded.push(spec.slug);
+    }
+    if (seeded.length) logger.log(`Seeded demo organisations: ${seeded.join(', ')}`);
+    return seeded;
+  });
+}
+
+/** True when the database holds no organisations at all (a brand-new embedded database). */
+export async function isEmpty(owner: DataSource): Promise<boolean> {
+  const rows = await owner.query(`SELECT 1 FROM organisation LIMIT 1`);
+  return rows.length === 0;
+}

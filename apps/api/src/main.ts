@@ -1,0 +1,57 @@
+/**
+ * Starts Ratify: the database (DATABASE_URL's, or an embedded Postgres), migrations, demo
+ * data when asked for, then the API with the web app and the public pages on PORT.
+ */
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { loadConfig } from './config/config';
+import { openDatabaseServer, type DatabaseServer } from './database/database-server';
+import { ownerDataSource } from './database/data-sources';
+import { prepareDatabase } from './database/prepare-database';
+import { isEmpty, seedDemoData } from './demo/demo-seed';
+
+Logger.overrideLogger(['log', 'warn', 'error']);
+const logger = new Logger('Ratify');
+
+async function seedIfWanted(ownerUrl: string, demo: 'on' | 'off' | 'first-start'): Promise<void> {
+  if (demo === 'off') return;
+  const owner = ownerDataSource(ownerUrl);
+  await owner.initialize();
+  try {
+    if (demo === 'on' || (await isEmpty(owner))) await seedDemoData(owner);
+  } finally {
+    await owner.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let server: DatabaseServer | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await app?.close().catch((error: unknown) => logger.error(String(error)));
+    await server?.stop().catch((error: unknown) => logger.error(String(error)));
+    process.exit(code);
+  };
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  try {
+    server = await openDatabaseServer(config);
+    const runtimeUrl = await prepareDatabase(server.ownerUrl, config.databaseAppUrl);
+    await seedIfWanted(server.ownerUrl, config.demo);
+    app = await createApp(config, runtimeUrl);
+    await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+    const url = `http://localhost:${config.port}`;
+    logger.log(`Ratify is running at ${url} (database: ${server.embedded ? 'embedded Postgres' : 'DATABASE_URL'})`);
+    if (config.clock) logger.log(`The clock is pinned to ${config.clock} (RATIFY_CLOCK).`);
+  } catch (error) {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    await stop(1);
+  }
+}
+
+void main();
