@@ -11,6 +11,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -20,6 +21,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -56,6 +58,7 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.NOT_FOUND,
   409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
 };
 
 export interface TypedError {
@@ -78,6 +81,11 @@ export function toTypedError(error: unknown): TypedError {
       return { code, message: Array.isArray(messages) ? messages.join('; ') : String(messages) };
     }
   }
+  // Errors from the HTTP layer (body-parser and friends) carry their own status.
+  const status = (error as { status?: unknown; expose?: unknown })?.status;
+  if (typeof status === 'number' && STATUS_CODES[status] && (error as { expose?: unknown }).expose === true) {
+    return { code: STATUS_CODES[status], message: status === 413 ? 'The request is too large.' : 'The request could not be read.' };
+  }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Something went wrong on our side. Please try again.' };
 }
@@ -85,7 +93,8 @@ export function toTypedError(error: unknown): TypedError {
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError;
   const code = formatted.extensions?.code;
-  if (!original && typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
+  const ours = original instanceof AppError || original instanceof HttpException;
+  if (!ours && typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code } };
   }
   const typed = toTypedError(original ?? error);

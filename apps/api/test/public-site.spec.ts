@@ -1,0 +1,147 @@
+/**
+ * The founding story end to end, from the demo data: Leaf Trust's academies publish the
+ * Use of Social Media Policy at stable public addresses. Only approved, published versions
+ * are ever public.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { DEMO_ORGANISATIONS, seedDemoData } from '../src/demo/demo-seed';
+import { ownerDataSource } from '../src/database/data-sources';
+import { asOwner, createTenant, OWNER_URL, startTestApp, TestClient, type TestTenant } from './support/harness';
+
+let app: INestApplication;
+let client: TestClient;
+let seededFirst: string[];
+let seededAgain: string[];
+
+beforeAll(async () => {
+  const owner = ownerDataSource(OWNER_URL());
+  await owner.initialize();
+  try {
+    seededFirst = await seedDemoData(owner);
+    seededAgain = await seedDemoData(owner);
+  } finally {
+    await owner.destroy();
+  }
+  app = await startTestApp();
+  client = new TestClient(app);
+});
+afterAll(() => app.close());
+
+describe('demo data', () => {
+  it('is seeded once: a second run adds nothing', async () => {
+    expect(seededFirst).toEqual(DEMO_ORGANISATIONS.map((organisation) => organisation.slug));
+    expect(seededAgain).toEqual([]);
+    const policies = await asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM policy p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'leaf-trust'`)).rows[0].n);
+    expect(policies).toBe(1);
+  });
+
+  it('lets the demo accounts sign in and see their own policies only', async () => {
+    const leaf = new TestClient(app);
+    await leaf.signIn('ops.lead@leaftrust.example', 'ratify-demo');
+    const list = await leaf.gql<{ policies: { title: string; currentVersion: { number: string; approvedOn: string } }[] }>(
+      '{ policies { id title currentVersion { number approvedOn } } }',
+    );
+    expect(list.data?.policies).toEqual([{ id: expect.any(String), title: 'Use of Social Media Policy', currentVersion: { number: '1.0', approvedOn: '2025-01-13' } }]);
+
+    const life = new TestClient(app);
+    await life.signIn('ops.lead@lifemat.example', 'ratify-demo');
+    const leafPolicyId = (list.data!.policies[0] as unknown as { id: string }).id;
+    const foreign = await life.gql('query ($id: ID!) { policy(id: $id) { title } }', { id: leafPolicyId });
+    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('/p/{slug}', () => {
+  it("lists a trust's academies and its trust-wide policies", async () => {
+    const response = await client.http.get('/p/leaf-trust');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+    expect(response.text).toContain('<html lang="en-GB">');
+    for (const school of ['willow-primary', 'rowan-primary', 'hazel-primary']) expect(response.text).toContain(`href="/p/${school}"`);
+    expect(response.text).toContain('href="/p/leaf-trust/use-of-social-media-policy"');
+  });
+
+  it('lists what an academy publishes, with version, approval and review dates', async () => {
+    const response = await client.http.get('/p/rowan-primary');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('Part of <a href="/p/leaf-trust">Leaf Trust</a>');
+    expect(response.text).toContain('href="/p/rowan-primary/use-of-social-media-policy"');
+    expect(response.text).toContain('href="/p/rowan-primary/use-of-social-media-policy.pdf"');
+    expect(response.text).toContain('13 January 2025');
+  });
+
+  it('answers 404 for a slug nobody has, and for a publisher', async () => {
+    expect((await client.http.get('/p/no-such-trust')).status).toBe(404);
+    expect((await client.http.get('/p/westshire-council')).status).toBe(404);
+  });
+});
+
+describe('/p/{schoolSlug}/{policySlug}', () => {
+  it("is the policy as a web page, in Leaf Trust's wording", async () => {
+    const response = await client.http.get('/p/willow-primary/use-of-social-media-policy');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('<h1>Use of Social Media Policy</h1>');
+    expect(response.text).toContain('social networking sites, online sources and gaming');
+    expect(response.text).toContain('<a class="skip-link" href="#main">');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('is a PDF with .pdf', async () => {
+    const response = await client.http.get('/p/willow-primary/use-of-social-media-policy.pdf').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect((response.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('shows LiFE MAT its overdue review in the pinned clock', async () => {
+    const response = await client.http.get('/p/life-mat/social-media-policy');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('1 March 2019 (review overdue)');
+  });
+});
+
+describe('what is never public', () => {
+  let tenant: TestTenant;
+
+  beforeAll(async () => {
+    tenant = await createTenant();
+  });
+
+  it('serves the published, approved version', async () => {
+    expect((await client.http.get(`/p/${tenant.schoolSlug}/social-media`)).status).toBe(200);
+  });
+
+  it('hides a policy that is not published for that school or for the trust', async () => {
+    expect((await client.http.get(`/p/${tenant.slug}/social-media`)).status).toBe(404);
+    expect((await client.http.get(`/p/${tenant.slug}/social-media.pdf`)).status).toBe(404);
+  });
+
+  it('hides a published version once it is no longer approved, and a withdrawn publication', async () => {
+    await asOwner((db) => db.query(`UPDATE policy_version SET status = 'draft' WHERE id = $1`, [tenant.versionId]));
+    expect((await client.http.get(`/p/${tenant.schoolSlug}/social-media`)).status).toBe(404);
+    expect((await client.http.get(`/p/${tenant.schoolSlug}`)).text).not.toContain('social-media');
+    await asOwner((db) => db.query(`UPDATE policy_version SET status = 'approved' WHERE id = $1`, [tenant.versionId]));
+    await asOwner((db) => db.query(`UPDATE publication SET withdrawn_at = now() WHERE policy_version_id = $1`, [tenant.versionId]));
+    expect((await client.http.get(`/p/${tenant.schoolSlug}/social-media`)).status).toBe(404);
+  });
+
+  it("does not serve one trust's policy under another trust's school", async () => {
+    const other = await createTenant();
+    expect((await client.http.get(`/p/${other.schoolSlug}/social-media`)).status).toBe(200);
+    await asOwner((db) => db.query(`UPDATE policy SET slug = 'only-mine' WHERE id = $1`, [other.policyId]));
+    expect((await client.http.get(`/p/leaf-trust/only-mine`)).status).toBe(404);
+    expect((await client.http.get(`/p/${other.schoolSlug}/only-mine`)).status).toBe(200);
+  });
+});
+
+describe('GET /health', () => {
+  it('answers 200 when the database is reachable', async () => {
+    const response = await client.http.get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', database: 'up' });
+  });
+});

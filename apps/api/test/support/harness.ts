@@ -1,0 +1,143 @@
+/**
+ * Test harness: the real app (Nest + Apollo + the runtime role's connection) over HTTP,
+ * a GraphQL helper, and factories that create a fresh tenant for each test, so that
+ * every test is also an isolation test.
+ */
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { documentFromOutline } from '@ratify/document';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import { hashPassword } from '../../src/auth/password';
+import { contentHash } from '../../src/common/content-hash';
+import { loadConfig, type AppConfig } from '../../src/config/config';
+
+export const OWNER_URL = () => required('RATIFY_TEST_OWNER_URL');
+export const RUNTIME_URL = () => required('RATIFY_TEST_RUNTIME_URL');
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through jest (global setup provides it)`);
+  return value;
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({ RATIFY_CLOCK: '2026-11-21', RATIFY_DATA_DIR: '/nonexistent' }), webDist: '/nonexistent', ...overrides };
+}
+
+export async function startTestApp(config = testConfig()): Promise<INestApplication> {
+  const app = await createApp(config, RUNTIME_URL(), { poolSize: 4, logger: false });
+  await app.init();
+  return app;
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+  cookies: string[];
+}
+
+/** A browser-like client: keeps its cookie between requests. */
+export class TestClient {
+  private cookie?: string;
+
+  constructor(private readonly app: INestApplication) {}
+
+  get http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    let call = this.http.post('/graphql').set('Content-Type', 'application/json');
+    if (this.cookie) call = call.set('Cookie', this.cookie);
+    const response = await call.send({ query, variables });
+    const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    const session = cookies.find((cookie) => cookie.startsWith('ratify_session='));
+    if (session) this.cookie = session.split(';')[0];
+    return { status: response.status, data: response.body.data, errors: response.body.errors, cookies };
+  }
+
+  async signIn(email: string, password = TEST_PASSWORD): Promise<GraphQLResponse> {
+    const result = await this.gql('mutation ($input: SignInInput!) { signIn(input: $input) { person { id } } }', { input: { email, password } });
+    if (result.errors) throw new Error(`sign in failed: ${JSON.stringify(result.errors)}`);
+    return result;
+  }
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+/** Runs SQL as the owner, bypassing the app: for setting up and for out-of-band checks. */
+export async function asOwner<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: OWNER_URL() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs SQL as the runtime role, in one transaction with the given tenant (or none). */
+export async function asRuntime<T>(organisationId: string | null, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: RUNTIME_URL() });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.organisation_id', $1, true)`, [organisationId ?? '']);
+    const result = await work(client);
+    await client.query('ROLLBACK');
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestTenant {
+  organisationId: string;
+  slug: string;
+  schoolId: string;
+  schoolSlug: string;
+  email: string;
+  policyId: string;
+  versionId: string;
+}
+
+export function uniqueSlug(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+/** A new trust with one academy, one author and one approved, published policy. */
+export async function createTenant(options: { role?: string; policyTitle?: string } = {}): Promise<TestTenant> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const slug = uniqueSlug('trust');
+  const schoolSlug = uniqueSlug('school');
+  const email = `${uniqueSlug('person')}@example.test`;
+  const content = documentFromOutline({
+    sections: [{ heading: 'Introduction', clauses: [{ text: `Marker ${slug}`, blocks: [{ type: 'paragraph', text: `Marker ${slug}` }] }] }],
+  });
+  return asOwner(async (db) => {
+    await db.query('BEGIN');
+    const one = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0].id as string;
+    const organisationId = await one(`INSERT INTO organisation (kind, slug, name) VALUES ('trust', $1, $2) RETURNING id`, [slug, `Trust ${slug}`]);
+    const schoolId = await one(`INSERT INTO organisation (kind, slug, name, parent_id) VALUES ('school', $1, $2, $3) RETURNING id`, [schoolSlug, `School ${schoolSlug}`, organisationId]);
+    await db.query(`SELECT set_config('app.organisation_id', $1, true)`, [organisationId]);
+    const personId = await one(`INSERT INTO person (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [email, `Person ${slug}`, hash]);
+    await db.query(`INSERT INTO membership (organisation_id, person_id, role) VALUES ($1, $2, $3)`, [organisationId, personId, options.role ?? 'author']);
+    const policyId = await one(`INSERT INTO policy (organisation_id, slug, title, review_cycle_months) VALUES ($1, 'social-media', $2, 24) RETURNING id`, [
+      organisationId,
+      options.policyTitle ?? `Social Media Policy of ${slug}`,
+    ]);
+    const versionId = await one(
+      `INSERT INTO policy_version (organisation_id, policy_id, major, minor, status, content, content_hash, approved_on, next_review_on)
+       VALUES ($1, $2, 1, 0, 'approved', $3, $4, '2025-01-13', '2027-01-13') RETURNING id`,
+      [organisationId, policyId, JSON.stringify(content), contentHash(content)],
+    );
+    await db.query(`INSERT INTO publication (organisation_id, school_id, policy_id, policy_version_id) VALUES ($1, $2, $3, $4)`, [organisationId, schoolId, policyId, versionId]);
+    await db.query('COMMIT');
+    return { organisationId, slug, schoolId, schoolSlug, email, policyId, versionId };
+  });
+}

@@ -1,0 +1,65 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { request } from '../graphql/client';
+import {
+  MeDocument,
+  SignInDocument,
+  SignOutDocument,
+  type ViewerFieldsFragment,
+} from '../graphql/operations.generated';
+import { usePoliciesStore } from '../policies/policies.store';
+
+export type Viewer = ViewerFieldsFragment;
+
+/** Who is signed in. The session itself is an httpOnly cookie the app never sees. */
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<Viewer | null>(null);
+  /** Whether `me` reflects an answer from the server yet. */
+  const loaded = ref(false);
+  let pending: Promise<Viewer | null> | null = null;
+
+  const isSignedIn = computed(() => me.value !== null);
+  const organisationName = computed(() => me.value?.activeMembership?.organisation.name ?? null);
+
+  /** Asks the server who is signed in, once; `force` asks again. Failures are not cached. */
+  function load(force = false): Promise<Viewer | null> {
+    if (loaded.value && !force) return Promise.resolve(me.value);
+    pending ??= request(MeDocument)
+      .then(({ me: viewer }) => {
+        me.value = viewer;
+        loaded.value = true;
+        return viewer;
+      })
+      .finally(() => {
+        pending = null;
+      });
+    return pending;
+  }
+
+  /** Throws a GraphQLRequestError; `UNAUTHENTICATED` means the email or password is wrong. */
+  async function signIn(email: string, password: string): Promise<Viewer> {
+    const { signIn: viewer } = await request(SignInDocument, { input: { email, password } });
+    forget();
+    me.value = viewer;
+    loaded.value = true;
+    return viewer;
+  }
+
+  /** Ends the session on the server, then forgets everything held for it. */
+  async function signOut(): Promise<void> {
+    await request(SignOutDocument);
+    forget();
+  }
+
+  /**
+   * Drops the person and every store's tenant data, e.g. after the server answered
+   * UNAUTHENTICATED because the session expired. Stores holding tenant data are cleared here.
+   */
+  function forget(): void {
+    me.value = null;
+    loaded.value = true;
+    usePoliciesStore().clear();
+  }
+
+  return { me, loaded, isSignedIn, organisationName, load, signIn, signOut, forget };
+});

@@ -1,0 +1,79 @@
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { aViewer, gqlError, installFakeApi } from '../test/fake-api';
+import { renderApp } from '../test/render-app';
+import type { PolicyDetail } from './policies.store';
+
+enableAutoUnmount(afterEach);
+
+const behaviour: PolicyDetail = {
+  id: 'policy-5',
+  title: 'Behaviour',
+  slug: 'behaviour',
+  statutory: true,
+  reviewCycleMonths: 24,
+  currentVersion: {
+    id: 'v-5',
+    number: '2.1',
+    status: 'APPROVED',
+    approvedOn: '2025-01-13',
+    nextReviewOn: '2027-01-13',
+    html: '<h2>Purpose</h2><p>We expect <strong>kindness</strong>.</p>',
+  },
+};
+
+function facts(wrapper: Awaited<ReturnType<typeof renderApp>>['wrapper']): Record<string, string> {
+  return Object.fromEntries(
+    wrapper.findAll('.facts__item').map((item) => [item.get('dt').text(), item.get('dd').text()]),
+  );
+}
+
+describe('policy page', () => {
+  it('shows the title, the facts and the document', async () => {
+    const api = installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policy: () => ({ data: { policy: behaviour } }) });
+
+    const { wrapper } = await renderApp('/policies/policy-5');
+
+    expect(api.callsOf('Policy')[0]?.variables).toEqual({ id: 'policy-5' });
+    expect(wrapper.get('h1').text()).toBe('Behaviour');
+    expect(facts(wrapper)).toEqual({
+      Version: '2.1',
+      Status: 'Approved',
+      'Approved on': '13 January 2025',
+      'Next review': '13 January 2027',
+      'Review cycle': '2 years',
+      Statutory: 'Yes',
+    });
+    const article = wrapper.get('article');
+    expect(article.get('h2').text()).toBe('Purpose');
+    expect(article.get('strong').text()).toBe('kindness');
+    expect(document.title).toBe('Behaviour – Ratify');
+  });
+
+  it('says the policy was not found on NOT_FOUND, with a way back', async () => {
+    installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policy: () => gqlError('NOT_FOUND') });
+
+    const { wrapper } = await renderApp('/policies/someone-elses');
+
+    expect(wrapper.get('h1').text()).toBe('Policy not found');
+    expect(wrapper.find('article').exists()).toBe(false);
+    const back = wrapper.findAll('main a').find((link) => link.text() === 'Back to policies');
+    expect(back?.attributes('href')).toBe('/policies');
+  });
+
+  it('loads the next policy when the address changes', async () => {
+    const api = installFakeApi({
+      Me: () => ({ data: { me: aViewer() } }),
+      Policy: ({ id }) =>
+        id === 'policy-5' ? { data: { policy: behaviour } } : { data: { policy: { ...behaviour, id, title: 'Complaints', currentVersion: null } } },
+    });
+    const { wrapper, router } = await renderApp('/policies/policy-5');
+
+    await router.push('/policies/policy-6');
+    await flushPromises();
+
+    expect(api.callsOf('Policy').map((call) => call.variables.id)).toEqual(['policy-5', 'policy-6']);
+    expect(wrapper.get('h1').text()).toBe('Complaints');
+    expect(wrapper.text()).toContain('This policy has no content yet.');
+  });
+});

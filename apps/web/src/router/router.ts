@@ -1,0 +1,59 @@
+import { createRouter, type RouterHistory } from 'vue-router';
+import SignInPage from '../auth/SignInPage.vue';
+import { useSessionStore } from '../auth/session.store';
+import AppShell from '../layout/AppShell.vue';
+import NotFoundPage from '../layout/NotFoundPage.vue';
+import { setPageTitle } from '../layout/page-chrome';
+import PolicyListPage from '../policies/PolicyListPage.vue';
+import PolicyPage from '../policies/PolicyPage.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Only for a signed-in person; others are sent to sign in and brought back. */
+    requiresAuth?: boolean;
+    /** Only for a signed-out person; a signed-in one goes to their policies. */
+    guestOnly?: boolean;
+    /** The document title, before " – Ratify". */
+    title?: string;
+  }
+}
+
+export function createAppRouter(history: RouterHistory) {
+  const router = createRouter({
+    history,
+    routes: [
+      { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { guestOnly: true, title: 'Sign in' } },
+      {
+        path: '/',
+        component: AppShell,
+        meta: { requiresAuth: true },
+        children: [
+          { path: '', redirect: { name: 'policies' } },
+          { path: 'policies', name: 'policies', component: PolicyListPage, meta: { title: 'Policies' } },
+          { path: 'policies/:id', name: 'policy', component: PolicyPage, props: true, meta: { title: 'Policy' } },
+        ],
+      },
+      { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'Page not found' } },
+    ],
+    scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to) => {
+    const requiresAuth = to.matched.some((record) => record.meta.requiresAuth);
+    const guestOnly = to.matched.some((record) => record.meta.guestOnly);
+    if (!requiresAuth && !guestOnly) return true;
+
+    const session = useSessionStore();
+    // If the server cannot say who this is, treat them as signed out; the next navigation asks again.
+    const me = await session.load().catch(() => null);
+    if (requiresAuth && !me) return { name: 'sign-in', query: { redirect: to.fullPath } };
+    if (guestOnly && me) return { name: 'policies' };
+    return true;
+  });
+
+  router.afterEach((to, _from, failure) => {
+    if (!failure) setPageTitle(to.meta.title);
+  });
+
+  return router;
+}

@@ -1,0 +1,32 @@
+import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { createMemoryHistory } from 'vue-router';
+import App from '../App.vue';
+import { createAppRouter } from '../router/router';
+
+/** Mounts the whole app (real router, guard and stores) at a path, in memory history. */
+export async function renderApp(path: string) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const router = createAppRouter(createMemoryHistory());
+  await router.push(path);
+  const wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: document.body });
+  await router.isReady();
+  await flushPromises();
+  return { wrapper, router, pinia };
+}
+
+/** The form control a visible <label> names, found the way assistive technology finds it. */
+export function fieldByLabel(wrapper: VueWrapper, text: string): DOMWrapper<HTMLInputElement> {
+  const label = wrapper.findAll('label').find((candidate) => candidate.text() === text);
+  if (!label) throw new Error(`No label "${text}"`);
+  const id = label.attributes('for');
+  if (!id) throw new Error(`Label "${text}" is not tied to a control`);
+  return wrapper.find<HTMLInputElement>(`#${id}`);
+}
+
+export function buttonByText(wrapper: VueWrapper, text: string): DOMWrapper<HTMLButtonElement> {
+  const button = wrapper.findAll<HTMLButtonElement>('button').find((candidate) => candidate.text() === text);
+  if (!button) throw new Error(`No button "${text}"`);
+  return button;
+}

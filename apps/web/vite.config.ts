@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+import type { ProxyOptions } from 'vite';
+
+/** The API in development (`npm run dev -w @ratify/api`). In production the API serves dist/ itself. */
+const apiOrigin = process.env.RATIFY_API_ORIGIN ?? 'http://localhost:3000';
+
+/**
+ * Paths the API owns. Keys starting with "^" are regular expressions matched against
+ * the request URL: a bare "/p" prefix would also swallow the app's own "/policies".
+ */
+const apiProxy: Record<string, ProxyOptions> = {
+  '^/graphql(\\?|$)': { target: apiOrigin },
+  '^/health(/|\\?|$)': { target: apiOrigin },
+  '^/p(/|\\?|$)': { target: apiOrigin },
+  '^/api(/|\\?|$)': { target: apiOrigin },
+};
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [vue()],
+  server: { port: 5173, proxy: apiProxy },
+  preview: { port: 4173, proxy: apiProxy },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.spec.ts'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
