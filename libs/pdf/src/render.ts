@@ -4,6 +4,8 @@
  */
 import { dirname, join, resolve, sep } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+// pdfmake 0.3 is CommonJS with a default-less export: the namespace import form breaks it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import pdfmake = require('pdfmake');
 
 const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
