@@ -10,15 +10,15 @@ import { RequestContext, type Role } from './request-context';
 
 export type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'member'; roles: Role[] };
 
-const ACCESS = 'ratify:access';
+export const ACCESS_METADATA = 'ratify:access';
 
 /** Anyone, signed in or not. */
-export const Public = () => SetMetadata(ACCESS, { kind: 'public' } satisfies Access);
+export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies Access);
 /** Anyone signed in, whether or not they have an active organisation. */
-export const SignedIn = () => SetMetadata(ACCESS, { kind: 'signed-in' } satisfies Access);
+export const SignedIn = () => SetMetadata(ACCESS_METADATA, { kind: 'signed-in' } satisfies Access);
 /** Members of the active organisation holding one of these roles (all roles when none are named). */
 export const Members = (...roles: Role[]) =>
-  SetMetadata(ACCESS, { kind: 'member', roles: roles.length ? roles : ['admin', 'author', 'approver', 'publisher', 'viewer'] } satisfies Access);
+  SetMetadata(ACCESS_METADATA, { kind: 'member', roles: roles.length ? roles : ['admin', 'author', 'approver', 'publisher', 'viewer'] } satisfies Access);
 
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -27,7 +27,7 @@ export class AccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
     if (!access) {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule; denied.`);
       throw new AppError(ErrorCode.FORBIDDEN, 'You do not have permission to do that.');
