@@ -57,6 +57,21 @@ describe('signing in', () => {
   });
 });
 
+describe('password guessing', () => {
+  it('is refused after 10 failures for one email, even with the right password, and only for that email', async () => {
+    const target = await createTenant();
+    const bystander = await createTenant();
+    const client = new TestClient(app);
+    const attempt = (email: string, password: string) =>
+      client.gql('mutation ($input: SignInInput!) { signIn(input: $input) { person { id } } }', { input: { email, password } });
+    for (let i = 0; i < 10; i++) expect((await attempt(target.email, `guess ${i}`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const refused = await attempt(target.email, TEST_PASSWORD);
+    expect(refused.errors?.[0]).toMatchObject({ message: 'Too many attempts to sign in. Please wait 15 minutes and try again.', extensions: { code: 'TOO_MANY_REQUESTS' } });
+    expect(refused.cookies.some((cookie) => cookie.startsWith('ratify_session='))).toBe(false);
+    expect((await attempt(bystander.email, TEST_PASSWORD)).errors).toBeUndefined();
+  });
+});
+
 describe('signing out', () => {
   it('ends the session for good: the old cookie no longer works', async () => {
     const client = new TestClient(app);

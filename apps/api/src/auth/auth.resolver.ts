@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -40,8 +40,8 @@ export class AuthResolver {
 
   @Mutation(() => Viewer, { description: 'Signs in with email and password and sets the session cookie.' })
   @Public()
-  async signIn(@Args('input') input: SignInInput, @Context('res') response: Response): Promise<Viewer> {
-    const { token } = await this.auth.signIn(input.email, input.password);
+  async signIn(@Args('input') input: SignInInput, @Context('req') request: Request, @Context('res') response: Response): Promise<Viewer> {
+    const { token } = await this.auth.signIn(input.email, input.password, request.ip);
     response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config.secureCookies));
     // From here on this request is the signed-in person's.
     const caller = (await this.auth.authenticate(token))!;

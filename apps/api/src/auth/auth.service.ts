@@ -16,6 +16,9 @@ import { SessionEntity } from './session.entity';
 
 export const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 
+/** Failed sign-ins allowed in the window, per email and per client address. */
+export const SIGN_IN_LIMITS = { windowMinutes: 15, perEmail: 10, perAddress: 100 } as const;
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -24,9 +27,13 @@ export class AuthService {
     @Inject(APP_CONFIG) readonly config: AppConfig,
   ) {}
 
-  /** Checks the credentials and opens a session; the same error whether the email exists or not. */
-  async signIn(email: string, password: string): Promise<{ token: string; personId: string }> {
+  /**
+   * Checks the credentials and opens a session; the same error whether the email exists or not.
+   * Too many recent failures for the email or the address refuse even a right password.
+   */
+  async signIn(email: string, password: string, address: string | undefined): Promise<{ token: string; personId: string }> {
     const normalised = email.trim().toLowerCase();
+    await this.refuseIfThrottled(normalised, address);
     const person = await this.dataSource
       .getRepository(PersonEntity)
       .createQueryBuilder('person')
@@ -34,7 +41,11 @@ export class AuthService {
       .where('person.email = :email', { email: normalised })
       .getOne();
     const valid = await verifyPassword(person?.passwordHash, password);
-    if (!person || !valid) throw new AppError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    if (!person || !valid) {
+      await this.dataSource.query(`INSERT INTO sign_in_failure (email, address) VALUES ($1, $2)`, [normalised, address ?? null]);
+      throw new AppError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    }
+    await this.dataSource.query(`DELETE FROM sign_in_failure WHERE email = $1`, [normalised]);
 
     const memberships = await this.membershipsOf(person.id);
     const token = newSessionToken();
@@ -45,6 +56,17 @@ export class AuthService {
       expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
     });
     return { token, personId: person.id };
+  }
+
+  private async refuseIfThrottled(email: string, address: string | undefined): Promise<void> {
+    const [counts] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE email = $1)::int AS email, count(*) FILTER (WHERE address = $2)::int AS address
+         FROM sign_in_failure WHERE failed_at > now() - make_interval(mins => $3) AND (email = $1 OR address = $2)`,
+      [email, address ?? null, SIGN_IN_LIMITS.windowMinutes],
+    );
+    if (counts.email >= SIGN_IN_LIMITS.perEmail || counts.address >= SIGN_IN_LIMITS.perAddress) {
+      throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many attempts to sign in. Please wait ${SIGN_IN_LIMITS.windowMinutes} minutes and try again.`);
+    }
   }
 
   async signOut(sessionId: string): Promise<void> {

@@ -15,6 +15,7 @@ import { PolicyEntity } from '../policy/policy.entity';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
 import { PublicationEntity } from '../publication/publication.entity';
 import { Foundation1763700000000 } from './migrations/1763700000000-foundation';
+import { SignInThrottle1763700100000 } from './migrations/1763700100000-sign-in-throttle';
 
 // Dates are calendar dates: keep Postgres `date` values as 'YYYY-MM-DD' strings, never JS Dates.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -31,7 +32,7 @@ export const ENTITIES = [
 ];
 
 /** In order; each is hand-written and reversible. */
-export const MIGRATIONS = [Foundation1763700000000];
+export const MIGRATIONS = [Foundation1763700000000, SignInThrottle1763700100000];
 
 export const RUNTIME_GROUP_ROLE = 'ratify_runtime';
 export const DEFAULT_APP_ROLE = 'ratify_app';

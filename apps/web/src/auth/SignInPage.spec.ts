@@ -50,6 +50,17 @@ describe('sign in', () => {
     expect(api.callsOf('Policies')).toHaveLength(0);
   });
 
+  it('asks the person to wait after too many attempts', async () => {
+    const api = signedOutApi();
+    api.on('SignIn', () => gqlError('TOO_MANY_REQUESTS'));
+    const { wrapper, router } = await renderApp('/sign-in');
+
+    await fillAndSubmit(wrapper, 'sam.head@oak-trust.example', 'correct');
+
+    expect(wrapper.get('[role="alert"]').text()).toBe('Too many attempts to sign in. Please wait 15 minutes and try again.');
+    expect(router.currentRoute.value.fullPath).toBe('/sign-in');
+  });
+
   it('shows a generic message for any other failure, never the server text', async () => {
     const api = signedOutApi();
     api.on('SignIn', () => gqlError('INTERNAL_SERVER_ERROR', 'connection to database lost'));
