@@ -43,6 +43,7 @@ export class AuthService {
     const valid = await verifyPassword(person?.passwordHash, password);
     if (!person || !valid) {
       await this.dataSource.query(`INSERT INTO sign_in_failure (email, address) VALUES ($1, $2)`, [normalised, address ?? null]);
+      await this.dataSource.query(`DELETE FROM sign_in_failure WHERE failed_at < now() - interval '1 day'`);
       throw new AppError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
     }
     await this.dataSource.query(`DELETE FROM sign_in_failure WHERE email = $1`, [normalised]);
