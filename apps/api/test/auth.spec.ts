@@ -57,6 +57,35 @@ describe('signing in', () => {
   });
 });
 
+describe('working in another organisation', () => {
+  it("switches to another of the person's memberships, and never to someone else's", async () => {
+    const [home, second, stranger] = await Promise.all([createTenant(), createTenant(), createTenant()]);
+    const membershipId = await asOwner(async (db) => {
+      await db.query('BEGIN');
+      await db.query(`SELECT set_config('app.organisation_id', $1, true)`, [second.organisationId]);
+      const { rows } = await db.query(
+        `INSERT INTO membership (organisation_id, person_id, role) SELECT $1, id, 'viewer' FROM person WHERE email = $2 RETURNING id`,
+        [second.organisationId, home.email],
+      );
+      await db.query('COMMIT');
+      return rows[0].id as string;
+    });
+    const strangersMembership = await asOwner(async (db) => (await db.query(`SELECT id FROM membership WHERE organisation_id = $1`, [stranger.organisationId])).rows[0].id);
+
+    const client = new TestClient(app);
+    await client.signIn(home.email);
+    expect((await client.gql('{ policies { id } }')).data).toEqual({ policies: [{ id: home.policyId }] });
+
+    const switched = await client.gql('mutation ($id: ID!) { selectMembership(membershipId: $id) { activeMembership { id role } } }', { id: membershipId });
+    expect(switched.data).toEqual({ selectMembership: { activeMembership: { id: membershipId, role: 'VIEWER' } } });
+    expect((await client.gql('{ policies { id } }')).data).toEqual({ policies: [{ id: second.policyId }] });
+
+    const refused = await client.gql('mutation ($id: ID!) { selectMembership(membershipId: $id) { activeMembership { id } } }', { id: strangersMembership });
+    expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await client.gql('{ policies { id } }')).data).toEqual({ policies: [{ id: second.policyId }] });
+  });
+});
+
 describe('password guessing', () => {
   it('is refused after 10 failures for one email, even with the right password, and only for that email', async () => {
     const target = await createTenant();

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { Public } from '../common/access';
+import { Public, SignedIn } from '../common/access';
+import { parseId } from '../common/ids';
 import { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Membership, RoleGql } from '../organisation/dto/organisation.types';
@@ -47,6 +48,14 @@ export class AuthResolver {
     const caller = (await this.auth.authenticate(token))!;
     RequestContext.require().caller = caller;
     return this.viewer(caller.personId, caller.membership?.id ?? null);
+  }
+
+  @Mutation(() => Viewer, { description: "Switches the organisation the session works in to another of the person's memberships." })
+  @SignedIn()
+  async selectMembership(@Args('membershipId', { type: () => ID }) membershipId: string): Promise<Viewer> {
+    const state = RequestContext.require();
+    state.caller = await this.auth.selectMembership(state.caller!, parseId(membershipId, 'Membership'));
+    return this.viewer(state.caller.personId, state.caller.membership?.id ?? null);
   }
 
   @Mutation(() => Boolean, { description: 'Ends the session. Signing out when signed out does nothing.' })

@@ -70,6 +70,14 @@ export class AuthService {
     }
   }
 
+  /** Makes one of the person's own memberships the one their session works in. */
+  async selectMembership(caller: Caller, membershipId: string): Promise<Caller> {
+    const membership = (await this.membershipsOf(caller.personId)).find((candidate) => candidate.id === membershipId);
+    if (!membership) throw AppError.notFound('Membership');
+    await this.dataSource.getRepository(SessionEntity).update({ id: caller.sessionId }, { activeMembershipId: membership.id });
+    return { ...caller, membership: toActive(membership) };
+  }
+
   async signOut(sessionId: string): Promise<void> {
     await this.dataSource.getRepository(SessionEntity).update({ id: sessionId }, { revokedAt: new Date() });
   }
