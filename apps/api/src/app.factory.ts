@@ -48,6 +48,8 @@ export async function createApp(config: AppConfig, runtimeUrl: string, options: 
 function serveWebApp(app: NestExpressApplication, webDist: string): void {
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) return;
+  // Vite names bundles by content hash, so they never change under the same name.
+  app.use('/assets', express.static(join(webDist, 'assets'), { index: false, maxAge: '1y', immutable: true, fallthrough: false }));
   app.use(express.static(webDist, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || API_PATHS.test(request.path)) return next();
