@@ -28,7 +28,6 @@ export interface PolicyOutline {
 
 export type IdFactory = () => string;
 
-const randomId: IdFactory = () => globalThis.crypto.randomUUID();
 
 function inline(text: string): InlineJSON[] {
   return text.length > 0 ? [{ type: 'text', text }] : [];
@@ -42,7 +41,7 @@ function block(source: OutlineBlock): BlockJSON {
   };
 }
 
-export function documentFromOutline(outline: Pick<PolicyOutline, 'sections'>, newId: IdFactory = randomId): PolicyDocument {
+export function documentFromOutline(outline: Pick<PolicyOutline, 'sections'>, newId: IdFactory = () => globalThis.crypto.randomUUID()): PolicyDocument {
   const sections: SectionJSON[] = outline.sections.map((section) => {
     const clauses: ClauseJSON[] = section.clauses
       .filter((clause) => clause.blocks.length > 0)

@@ -4,6 +4,7 @@
  * ever written unescaped. Numbering is computed here, in the organisation's style.
  */
 import { isAllowedHref } from './links';
+import { sanitizePolicyHtml } from './sanitize';
 import type { BlockJSON, InlineJSON, NumberingStyle, PolicyDocument, TextJSON } from './types';
 import { clauseNumber, clausesOf, headingOf, sectionNumber, sectionsOf } from './walk';
 
@@ -56,7 +57,12 @@ function renderBlock(block: BlockJSON, variables: Record<string, string>, prefix
   return `${prefix ? `<p>${prefix}</p>` : ''}<ul>${items}</ul>`;
 }
 
+/** The policy as HTML, numbered in the organisation's style, escaped, link-checked and sanitised. */
 export function renderHtml(doc: PolicyDocument, options: HtmlOptions): string {
+  return sanitizePolicyHtml(renderUnsanitisedHtml(doc, options));
+}
+
+function renderUnsanitisedHtml(doc: PolicyDocument, options: HtmlOptions): string {
   const variables = options.variables ?? {};
   const level = options.headingLevel ?? 2;
   return sectionsOf(doc)

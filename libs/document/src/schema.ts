@@ -12,6 +12,7 @@ import Link from '@tiptap/extension-link';
 import ListItem from '@tiptap/extension-list-item';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
+import { UniqueIds } from './ids';
 import { isAllowedHref } from './links';
 
 export const PolicyDoc = Node.create({
@@ -119,8 +120,10 @@ export const policyExtensions: AnyExtension[] = [
   Link.configure({
     openOnClick: false,
     autolink: false,
+    HTMLAttributes: { target: null, rel: 'noopener noreferrer nofollow', class: null },
     isAllowedUri: (url) => isAllowedHref(url),
   }),
+  UniqueIds,
 ];
 
 export const policySchema = getSchema(policyExtensions);
