@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { rejectDeepJson } from './common/json-depth.middleware';
 import type { AppConfig } from './config/config';
 import { runtimeDataSource } from './database/data-sources';
 
@@ -38,7 +39,9 @@ export async function createApp(config: AppConfig, runtimeUrl: string, options: 
     }),
   );
   app.use(cookieParser());
-  app.use(express.json({ limit: '1mb' }));
+  // Room for a long policy; the document validator bounds what is inside.
+  app.use(express.json({ limit: '10mb' }));
+  app.use(rejectDeepJson);
   serveWebApp(app, config.webDist);
   app.enableShutdownHooks();
   return app;

@@ -17,7 +17,9 @@ import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health/health.controller';
 import { MembershipResolver } from './organisation/membership.resolver';
 import { OrganisationService } from './organisation/organisation.service';
-import { PolicyResolver, PolicyVersionResolver } from './policy/policy.resolver';
+import { DraftService } from './policy/draft.service';
+import { PolicyResolver, PolicySearchResolver, PolicyVersionResolver } from './policy/policy.resolver';
+import { SearchService } from './policy/search.service';
 import { PolicyService } from './policy/policy.service';
 import { PublicSiteController } from './publication/public-site.controller';
 import { PublicSiteService } from './publication/public-site.service';
@@ -53,6 +55,9 @@ export class AppModule implements NestModule {
         PolicyService,
         PolicyResolver,
         PolicyVersionResolver,
+        PolicySearchResolver,
+        DraftService,
+        SearchService,
         PublicSiteService,
       ],
     };

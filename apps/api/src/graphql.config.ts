@@ -17,7 +17,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, exposeLimits: !config.production, ignoreIntrospection: false },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases, exposeLimits: !config.production },
     // armor's token limit throws inside Apollo's parsing hook, which Apollo answers with a 500;
-    // the 1 MB body limit and the validation rules below bound the work instead.
+    // the 10 MB body limit, the document validator and the rules below bound the work instead.
     maxTokens: { enabled: false },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: !config.production },
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: !config.production, ignoreIntrospection: false },

@@ -15,6 +15,7 @@ import { hashPassword } from '../auth/password';
 import { contentHash } from '../common/content-hash';
 import type { Role } from '../common/request-context';
 import { setTenant } from '../database/database.service';
+import { indexClauses } from '../policy/clause-index';
 import type { GovernanceBodyKind } from '../organisation/governance-body.entity';
 import type { NumberingStyle, OrganisationKind } from '../organisation/organisation.entity';
 
@@ -214,6 +215,7 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
       approved_by_body_id: policy.approvedBy ? bodies.get(policy.approvedBy) : null,
       next_review_on: policy.nextReviewOn,
     });
+    await indexClauses(manager, { organisationId, id: versionId, policyId, content });
     if (!policy.publish) continue;
     for (const schoolId of [null, ...schools.values()]) {
       await insert(manager, 'publication', { organisation_id: organisationId, school_id: schoolId, policy_id: policyId, policy_version_id: versionId });

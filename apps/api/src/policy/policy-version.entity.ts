@@ -15,11 +15,16 @@ export class PolicyVersionEntity {
   @Column({ name: 'policy_id', type: 'uuid' })
   policyId!: string;
 
-  @Column({ type: 'integer' })
-  major!: number;
+  /** Null while a draft: a version is numbered when it is approved. */
+  @Column({ type: 'integer', nullable: true })
+  major!: number | null;
 
+  @Column({ type: 'integer', nullable: true })
+  minor!: number | null;
+
+  /** Optimistic-concurrency counter: every save of a draft adds one. */
   @Column({ type: 'integer' })
-  minor!: number;
+  revision!: number;
 
   @Column({ type: 'text' })
   status!: VersionStatus;
@@ -43,10 +48,16 @@ export class PolicyVersionEntity {
   @Column({ name: 'next_review_on', type: 'date', nullable: true })
   nextReviewOn!: string | null;
 
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  get number(): string {
-    return `${this.major}.${this.minor}`;
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  get number(): string | null {
+    return this.major === null || this.minor === null ? null : `${this.major}.${this.minor}`;
   }
 }

@@ -1,14 +1,23 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderHtml, type PolicyDocument } from '@ratify/document';
 import { Members } from '../common/access';
+import { DraftService } from './draft.service';
+import { SearchService } from './search.service';
 import { OrganisationService } from '../organisation/organisation.service';
-import { Policy, PolicyVersion, VersionStatusGql } from './dto/policy.types';
+import { CreatePolicyInput, NumberingStyleGql, Policy, PolicySearchHit, PolicyVersion, SaveDraftInput, VersionStatusGql } from './dto/policy.types';
 import type { PolicyVersionEntity } from './policy-version.entity';
 import type { PolicyEntity } from './policy.entity';
 import { PolicyService } from './policy.service';
 
 function toPolicy(entity: PolicyEntity): Policy {
-  return { id: entity.id, title: entity.title, slug: entity.slug, statutory: entity.statutory, reviewCycleMonths: entity.reviewCycleMonths };
+  return {
+    id: entity.id,
+    title: entity.title,
+    slug: entity.slug,
+    statutory: entity.statutory,
+    reviewCycleMonths: entity.reviewCycleMonths,
+    organisationId: entity.organisationId,
+  };
 }
 
 export function toPolicyVersion(entity: PolicyVersionEntity): PolicyVersion {
@@ -16,6 +25,8 @@ export function toPolicyVersion(entity: PolicyVersionEntity): PolicyVersion {
     id: entity.id,
     number: entity.number,
     status: entity.status as VersionStatusGql,
+    revision: entity.revision,
+    updatedAt: entity.updatedAt,
     approvedOn: entity.approvedOn,
     nextReviewOn: entity.nextReviewOn,
     content: entity.content,
@@ -23,10 +34,16 @@ export function toPolicyVersion(entity: PolicyVersionEntity): PolicyVersion {
   };
 }
 
+const EDITORS = ['admin', 'author'] as const;
+
 @Resolver(() => Policy)
 @Members()
 export class PolicyResolver {
-  constructor(private readonly policyService: PolicyService) {}
+  constructor(
+    private readonly policyService: PolicyService,
+    private readonly drafts: DraftService,
+    private readonly organisations: OrganisationService,
+  ) {}
 
   @Query(() => [Policy], { description: "The active organisation's policies, by title." })
   async policies(): Promise<Policy[]> {
@@ -42,6 +59,61 @@ export class PolicyResolver {
   async currentVersion(@Parent() policy: Policy): Promise<PolicyVersion | null> {
     const version = await this.policyService.currentVersion(policy.id);
     return version ? toPolicyVersion(version) : null;
+  }
+
+  @ResolveField(() => PolicyVersion, { nullable: true, description: 'The open draft, if there is one.' })
+  async draft(@Parent() policy: Policy): Promise<PolicyVersion | null> {
+    const version = await this.policyService.openDraft(policy.id);
+    return version ? toPolicyVersion(version) : null;
+  }
+
+  @ResolveField(() => NumberingStyleGql, { description: "The organisation's numbering style: how numbers print." })
+  async numbering(@Parent() policy: Policy): Promise<NumberingStyleGql> {
+    return (await this.organisations.load(policy.organisationId)).numberingStyle as NumberingStyleGql;
+  }
+
+  @Mutation(() => Policy, { description: 'Creates a policy with its first draft. BAD_USER_INPUT (details.problems) for an invalid document.' })
+  @Members(...EDITORS)
+  async createPolicy(@Args('input') input: CreatePolicyInput): Promise<Policy> {
+    return toPolicy(await this.drafts.createPolicy(input));
+  }
+
+  @Mutation(() => PolicyVersion, { description: "The policy's open draft, or a new draft copied from its current version." })
+  @Members(...EDITORS)
+  async startDraft(@Args('policyId', { type: () => ID }) policyId: string): Promise<PolicyVersion> {
+    return toPolicyVersion(await this.drafts.startDraft(policyId));
+  }
+
+  @Mutation(() => PolicyVersion, {
+    description: 'Saves a draft. CONFLICT (details.currentRevision) when it changed since expectedRevision; BAD_USER_INPUT (details.problems) for an invalid document.',
+  })
+  @Members(...EDITORS)
+  async saveDraft(@Args('input') input: SaveDraftInput): Promise<PolicyVersion> {
+    return toPolicyVersion(await this.drafts.saveDraft(input.versionId, input.expectedRevision, input.content));
+  }
+}
+
+@Resolver(() => PolicySearchHit)
+@Members()
+export class PolicySearchResolver {
+  constructor(
+    private readonly search: SearchService,
+    private readonly policyService: PolicyService,
+  ) {}
+
+  @Query(() => [PolicySearchHit], { description: "Full-text search of the organisation's policies, best match first." })
+  async searchPolicies(@Args('query') query: string, @Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<PolicySearchHit[]> {
+    return this.search.search(query, first);
+  }
+
+  @ResolveField(() => Policy)
+  async policy(@Parent() hit: PolicySearchHit): Promise<Policy> {
+    return toPolicy(await this.policyService.load(hit.policyId));
+  }
+
+  @ResolveField(() => PolicyVersion)
+  async version(@Parent() hit: PolicySearchHit): Promise<PolicyVersion> {
+    return toPolicyVersion(await this.policyService.loadVersion(hit.versionId));
   }
 }
 

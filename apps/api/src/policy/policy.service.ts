@@ -39,6 +39,33 @@ export class PolicyService {
     return policy;
   }
 
+  /** A policy of the caller's organisation by id, batched. */
+  load(id: string): Promise<PolicyEntity> {
+    return requestLoader<string, PolicyEntity>('policy.byId', async (ids) => {
+      const manager = await this.database.manager();
+      const rows = await manager.findBy(PolicyEntity, { id: In([...ids]), organisationId: this.organisationId() });
+      return byKey(ids, rows, (row) => row.id, () => AppError.notFound('Policy'));
+    }).load(id);
+  }
+
+  /** A version of the caller's organisation by id, batched. */
+  loadVersion(id: string): Promise<PolicyVersionEntity> {
+    return requestLoader<string, PolicyVersionEntity>('policyVersion.byId', async (ids) => {
+      const manager = await this.database.manager();
+      const rows = await manager.findBy(PolicyVersionEntity, { id: In([...ids]), organisationId: this.organisationId() });
+      return byKey(ids, rows, (row) => row.id, () => AppError.notFound('Version'));
+    }).load(id);
+  }
+
+  /** The open draft of each policy, batched. */
+  openDraft(policyId: string): Promise<PolicyVersionEntity | null> {
+    return requestLoader<string, PolicyVersionEntity | null>('policy.openDraft', async (policyIds) => {
+      const manager = await this.database.manager();
+      const rows = await manager.findBy(PolicyVersionEntity, { policyId: In([...policyIds]), organisationId: this.organisationId(), status: 'draft' });
+      return byKey<string, PolicyVersionEntity | null>(policyIds, rows, (row) => row!.policyId, () => null);
+    }).load(policyId);
+  }
+
   /**
    * The version in force: the newest approved one; for a policy never approved, its newest draft.
    * Batched: one statement for all the policies on a page.

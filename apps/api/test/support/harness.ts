@@ -45,6 +45,11 @@ export class TestClient {
 
   constructor(private readonly app: INestApplication) {}
 
+  /** The Cookie header this client sends, for hand-made requests. */
+  cookieHeader(): string {
+    return this.cookie ?? '';
+  }
+
   get http() {
     return request(this.app.getHttpServer());
   }
