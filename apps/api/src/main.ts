@@ -5,7 +5,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { loadConfig } from './config/config';
+import { ConfigError, loadConfig } from './config/config';
+import { EmbeddedPostgresInUseError } from './database/embedded-postgres';
 import { openDatabaseServer, type DatabaseServer } from './database/database-server';
 import { ownerDataSource } from './database/data-sources';
 import { prepareDatabase } from './database/prepare-database';
@@ -26,7 +27,13 @@ async function seedIfWanted(ownerUrl: string, demo: 'on' | 'off' | 'first-start'
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
   let server: DatabaseServer | undefined;
   let stopping = false;
   const stop = async (code: number) => {
@@ -49,7 +56,8 @@ async function main(): Promise<void> {
     logger.log(`Ratify is running at ${url} (database: ${server.embedded ? 'embedded Postgres' : 'DATABASE_URL'})`);
     if (config.clock) logger.log(`The clock is pinned to ${config.clock} (RATIFY_CLOCK).`);
   } catch (error) {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    const known = error instanceof ConfigError || error instanceof EmbeddedPostgresInUseError;
+    logger.error(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
     await stop(1);
   }
 }

@@ -7,7 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { EmbeddedPostgresInUseError, startEmbeddedPostgres, useEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres';
 
 jest.setTimeout(60_000);
 
@@ -43,5 +45,24 @@ it('keeps its data across restarts and recovers from a server left running by a 
     expect(await query(third.url, 'SELECT note FROM kept')).toEqual([{ note: 'still here' }]);
   } finally {
     for (const server of servers.reverse()) await server.stop().catch(() => undefined);
+  }
+});
+
+it('never takes over the server of a Ratify that is still running, but lets a tool share it', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ratify-embedded-'));
+  const server = await startEmbeddedPostgres(dataDir);
+  // Another live process owns the folder, as a running `npm start` would.
+  const otherApp = spawn('sleep', ['60']);
+  try {
+    writeFileSync(join(dataDir, 'owner.pid'), String(otherApp.pid));
+    await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(EmbeddedPostgresInUseError);
+    const shared = await useEmbeddedPostgres(dataDir);
+    expect(shared.url).toBe(server.url);
+    expect(await query(shared.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    await shared.stop();
+    expect(await query(server.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+  } finally {
+    otherApp.kill();
+    await server.stop();
   }
 });

@@ -4,7 +4,7 @@
  */
 import { Client } from 'pg';
 import type { AppConfig } from '../config/config';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { startEmbeddedPostgres, useEmbeddedPostgres } from './embedded-postgres';
 
 export interface DatabaseServer {
   ownerUrl: string;
@@ -27,9 +27,13 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   return url.toString();
 }
 
-export async function openDatabaseServer(config: AppConfig): Promise<DatabaseServer> {
+/**
+ * The app starts its own embedded server (and refuses if another Ratify already serves the same
+ * data folder); a tool such as the import CLI may share the running app's server instead.
+ */
+export async function openDatabaseServer(config: AppConfig, options: { shareRunning?: boolean } = {}): Promise<DatabaseServer> {
   if (config.databaseUrl) return { ownerUrl: config.databaseUrl, embedded: false, stop: async () => undefined };
-  const server = await startEmbeddedPostgres(config.dataDir);
+  const server = options.shareRunning ? await useEmbeddedPostgres(config.dataDir) : await startEmbeddedPostgres(config.dataDir);
   try {
     return { ownerUrl: await ensureDatabase(server.url, 'ratify'), embedded: true, stop: () => server.stop() };
   } catch (error) {

