@@ -3,7 +3,9 @@
  * clones; a copy-pasted clause must get a new one, or two clauses would share an identity.
  */
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { AttrStep, type Step } from '@tiptap/pm/transform';
+import type { Slice } from '@tiptap/pm/model';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type { IdFactory } from './outline';
 import type { PolicyDocument } from './types';
@@ -33,6 +35,26 @@ export function ensureUniqueIds(doc: PolicyDocument, mint: IdFactory = newId): P
 const uniqueIdsKey = new PluginKey('ratifyUniqueIds');
 
 /**
+ * Whether any step could have added a section or clause (or changed one's attributes). Typing
+ * and deleting text cannot, so the full walk below is skipped for them: it runs per keystroke.
+ */
+function mayAddIdentifiedNodes(transactions: readonly Transaction[]): boolean {
+  return transactions.some((transaction) =>
+    transaction.steps.some((step: Step) => {
+      if (step instanceof AttrStep) return true;
+      const slice = (step as { slice?: Slice }).slice;
+      if (!slice) return false;
+      let found = false;
+      slice.content.descendants((node) => {
+        if (ID_ATTRIBUTE[node.type.name]) found = true;
+        return !found;
+      });
+      return found;
+    }),
+  );
+}
+
+/**
  * Editor side of the same rule: after any change, a section or clause whose id is missing or
  * already taken gets a new one. When a clause is duplicated, the copy at the position the
  * original moved to keeps the id; the other gets a fresh one.
@@ -41,7 +63,7 @@ export function uniqueIdsPlugin(): Plugin {
   return new Plugin({
         key: uniqueIdsKey,
         appendTransaction(transactions, oldState, newState) {
-          if (!transactions.some((transaction) => transaction.docChanged)) return null;
+          if (!transactions.some((transaction) => transaction.docChanged) || !mayAddIdentifiedNodes(transactions)) return null;
           // Where each id was before the change, mapped to where it is now.
           const keeperAt = new Map<string, number>();
           oldState.doc.descendants((node, pos) => {
@@ -74,7 +96,7 @@ export function uniqueIdsPlugin(): Plugin {
           if (remint.length === 0) return null;
           const transaction = newState.tr;
           for (const { pos, node } of remint) {
-            transaction.setNodeMarkup(pos, undefined, { ...node.attrs, [ID_ATTRIBUTE[node.type.name]]: newId() });
+            transaction.setNodeMarkup(pos, undefined, { ...node.attrs, [ID_ATTRIBUTE[node.type.name] ?? 'clauseId']: newId() });
           }
           return transaction;
         },

@@ -12,7 +12,7 @@ export function isAllowedHref(href: unknown): boolean {
   if (/[\u0000-\u0020\u007f-\u009f\\]/.test(href)) return false;
   if (href.startsWith('//')) return false;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href);
-  if (scheme) return ALLOWED_PROTOCOLS.has(scheme[1].toLowerCase());
-  const firstSegment = href.split(/[/?#]/, 1)[0];
+  if (scheme) return ALLOWED_PROTOCOLS.has((scheme[1] ?? '').toLowerCase());
+  const firstSegment = href.split(/[/?#]/, 1)[0] ?? '';
   return !firstSegment.includes(':') && !firstSegment.includes('&');
 }

@@ -117,7 +117,12 @@ describe('validateDocument', () => {
         const result = validateDocument(input);
         if (!result.ok) return;
         const html = renderHtml(result.document, { numbering: 'numbered' });
-        expect(html).not.toMatch(/<script|<img|<svg|\son\w+=|javascript:|data:text/i);
+        // Text is escaped, so every "<…>" in the output is a real tag: each must be one we make,
+        // with only our attributes, and links only to allowed places.
+        for (const tag of html.match(/<[^>]*>/g) ?? []) {
+          expect(tag).toMatch(/^<\/?(section|h2|div|p|ul|li|strong|em|a|span|br)(\s+(id|class|href|rel)="[^"<>]*")*\s*\/?>$/);
+          expect(tag).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
+        }
         expect(policySchema.nodeFromJSON(result.document).check()).toBeUndefined();
       }),
       { numRuns: 300 },
@@ -128,14 +133,14 @@ describe('validateDocument', () => {
 describe('stable ids', () => {
   const withDuplicate = (): PolicyDocument => {
     const doc = documentFromOutline({ sections: [{ heading: 'A', clauses: [{ text: 'one', blocks: [{ type: 'paragraph', text: 'one' }] }, { text: 'two', blocks: [{ type: 'paragraph', text: 'two' }] }] }] });
-    const [first, second] = doc.content[0].content.slice(1) as { attrs: { clauseId: string } }[];
+    const [first, second] = doc.content[0]!.content.slice(1) as unknown as [{ attrs: { clauseId: string } }, { attrs: { clauseId: string } }];
     second.attrs.clauseId = first.attrs.clauseId;
     return doc;
   };
 
   it('ensureUniqueIds keeps the first and re-mints the copy', () => {
     const doc = withDuplicate();
-    const original = listClauses(doc)[0].clauseId;
+    const original = listClauses(doc)[0]!.clauseId;
     const fixed = listClauses(ensureUniqueIds(doc, () => 'minted'));
     expect(fixed.map((clause) => clause.clauseId)).toEqual([original, 'minted']);
   });
@@ -155,6 +160,16 @@ describe('stable ids', () => {
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
     expect(ids[1]).toBe(originalId);
+  });
+});
+
+describe('stable ids while typing', () => {
+  it('leaves plain typing alone (no second transaction), so keystrokes stay cheap', () => {
+    const doc = documentFromOutline({ sections: [{ heading: 'A', clauses: [{ text: 'one', blocks: [{ type: 'paragraph', text: 'one' }] }] }] });
+    const state = EditorState.create({ doc: policySchema.nodeFromJSON(doc), plugins: [uniqueIdsPlugin()] });
+    const typed = state.applyTransaction(state.tr.insertText('x', state.doc.content.size - 3));
+    expect(typed.transactions).toHaveLength(1);
+    expect(typed.state.doc.textContent).toContain('x');
   });
 });
 
