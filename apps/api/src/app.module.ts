@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { MembershipResolver } from './organisation/membership.resolver';
 import { OrganisationService } from './organisation/organisation.service';
 import { DraftService } from './policy/draft.service';
+import { ImportController } from './policy/import.controller';
 import { PolicyResolver, PolicySearchResolver, PolicyVersionResolver } from './policy/policy.resolver';
 import { SearchService } from './policy/search.service';
 import { PolicyService } from './policy/policy.service';
@@ -34,7 +35,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) })],
-      controllers: [HealthController, PublicSiteController],
+      controllers: [HealthController, PublicSiteController, ImportController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },

@@ -14,9 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const CREATE = 'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id slug title draft { id number status revision content } currentVersion { id } } }';
+const CREATE = 'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id slug title draft { id number status revision content updatedAt } currentVersion { id } } }';
 const SAVE = 'mutation ($input: SaveDraftInput!) { saveDraft(input: $input) { id revision content } }';
-const START = 'mutation ($id: ID!) { startDraft(policyId: $id) { id status number revision content } }';
+const START = 'mutation ($id: ID!) { startDraft(policyId: $id) { id status number revision content updatedAt } }';
 
 function policyDoc(text: string, clauseId: string = crypto.randomUUID()) {
   return {
@@ -50,7 +50,8 @@ describe('createPolicy', () => {
   it('creates a policy with an unnumbered first draft, and a free slug', async () => {
     const first = await author.gql<Created>(CREATE, { input: { title: '  Attendance Policy ', content: policyDoc('Pupils attend every day.') } });
     expect(first.errors).toBeUndefined();
-    expect(first.data?.createPolicy).toMatchObject({ slug: 'attendance-policy', title: 'Attendance Policy', draft: { number: null, status: 'DRAFT', revision: 1 }, currentVersion: { id: first.data?.createPolicy.draft.id } });
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.createPolicy).toMatchObject({ slug: 'attendance-policy', title: 'Attendance Policy', draft: { number: null, status: 'DRAFT', revision: 1, updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }, currentVersion: { id: first.data?.createPolicy.draft.id } });
     const second = await author.gql<Created>(CREATE, { input: { title: 'Attendance policy' } });
     expect(second.data?.createPolicy.slug).toBe('attendance-policy-2');
     expect(JSON.stringify(second.data?.createPolicy.draft.content)).toContain('"sectionHeading"');
@@ -192,7 +193,8 @@ describe('startDraft on an approved policy', () => {
     expect(b.errors).toBeUndefined();
     expect(a.data?.startDraft.id).toBe(b.data?.startDraft.id);
     const draft = await author.gql<{ startDraft: { status: string; number: null; content: unknown } }>(START, { id: tenant.policyId });
-    expect(draft.data?.startDraft).toMatchObject({ status: 'DRAFT', number: null });
+    expect(draft.errors).toBeUndefined();
+    expect(draft.data?.startDraft).toMatchObject({ status: 'DRAFT', number: null, updatedAt: expect.any(String) });
     expect(JSON.stringify(draft.data?.startDraft.content)).toContain(`Marker ${tenant.slug}`);
     const policy = await author.gql<{ policy: { currentVersion: { number: string }; draft: { id: string } } }>('query ($id: ID!) { policy(id: $id) { currentVersion { number } draft { id } } }', { id: tenant.policyId });
     expect(policy.data?.policy).toEqual({ currentVersion: { number: '1.0' }, draft: { id: a.data?.startDraft.id } });

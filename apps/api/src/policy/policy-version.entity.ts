@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '@ratify/document';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type VersionStatus = 'draft' | 'in_approval' | 'approved' | 'superseded';
 
@@ -54,7 +54,7 @@ export class PolicyVersionEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
   get number(): string | null {
