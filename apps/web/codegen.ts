@@ -43,10 +43,11 @@ export function operationFiles(): string[] {
 }
 
 const config = {
-  // Dates travel as "YYYY-MM-DD" strings; JSONObject is ProseMirror JSON.
+  // Dates travel as "YYYY-MM-DD" strings, DateTimes as ISO 8601 strings; JSONObject is ProseMirror JSON.
   scalars: {
     ID: { input: 'string', output: 'string' },
     Date: { input: 'string', output: 'string' },
+    DateTime: { input: 'string', output: 'string' },
     JSONObject: { input: 'Record<string, unknown>', output: 'Record<string, unknown>' },
   },
   enumsAsTypes: true,

@@ -20,6 +20,11 @@ const apiProxy: Record<string, ProxyOptions> = {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [vue()],
+  resolve: {
+    // The document model's source, not its CommonJS dist build: one ES module graph, tree-shaken,
+    // and no stale dist/ in development or tests.
+    alias: { '@ratify/document': fileURLToPath(new URL('../../libs/document/src/index.ts', import.meta.url)) },
+  },
   server: { port: 5173, proxy: apiProxy },
   preview: { port: 4173, proxy: apiProxy },
   build: {

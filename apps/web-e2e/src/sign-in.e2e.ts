@@ -1,21 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser } from './support/browser';
+import { ARTIFACTS, baseUrl, usePage } from './support/browser';
 
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-  page = await (await browser.newContext()).newPage();
-});
-afterEach(async () => page.context().close());
+const page = usePage();
 
 async function signIn(email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl()}/`);

@@ -1,6 +1,7 @@
 /** Debian's chromium, driven by playwright-core: never a downloaded browser. */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
 
@@ -18,4 +19,40 @@ export function baseUrl(): string {
   const url = process.env.RATIFY_E2E_URL;
   if (!url) throw new Error('RATIFY_E2E_URL is not set: run through jest (the global setup starts Ratify)');
   return url;
+}
+
+export const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
+
+/** One Chromium for the test file, launched before its tests and closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  return () => {
+    if (!browser) throw new Error('The browser is only there inside a test');
+    return browser;
+  };
+}
+
+/**
+ * A fresh page (in its own browser context: its own cookies, like another person's browser)
+ * for each test. The returned object always stands for the current test's page.
+ */
+export function usePage(): Page {
+  const browser = useBrowser();
+  let current: Page | undefined;
+  beforeEach(async () => {
+    current = await (await browser().newContext()).newPage();
+  });
+  afterEach(async () => current?.context().close());
+  return new Proxy({} as Page, {
+    get(_target, property) {
+      if (!current) throw new Error('The page is only there inside a test');
+      const value = Reflect.get(current, property, current);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }

@@ -7,7 +7,10 @@ import {
   SignOutDocument,
   type ViewerFieldsFragment,
 } from '../graphql/operations.generated';
+import { useDraftStore } from '../editor/draft.store';
+import { useImportStore } from '../import/import.store';
 import { usePoliciesStore } from '../policies/policies.store';
+import { useSearchStore } from '../search/search.store';
 
 export type Viewer = ViewerFieldsFragment;
 
@@ -20,6 +23,11 @@ export const useSessionStore = defineStore('session', () => {
 
   const isSignedIn = computed(() => me.value !== null);
   const organisationName = computed(() => me.value?.activeMembership?.organisation.name ?? null);
+  /** Whether the person may write policies (create, import, edit drafts) in the active organisation. */
+  const canAuthor = computed(() => {
+    const role = me.value?.activeMembership?.role;
+    return role === 'ADMIN' || role === 'AUTHOR';
+  });
 
   /** Asks the server who is signed in, once; `force` asks again. Failures are not cached. */
   function load(force = false): Promise<Viewer | null> {
@@ -59,7 +67,10 @@ export const useSessionStore = defineStore('session', () => {
     me.value = null;
     loaded.value = true;
     usePoliciesStore().clear();
+    useDraftStore().clear();
+    useImportStore().clear();
+    useSearchStore().clear();
   }
 
-  return { me, loaded, isSignedIn, organisationName, load, signIn, signOut, forget };
+  return { me, loaded, isSignedIn, organisationName, canAuthor, load, signIn, signOut, forget };
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { gqlError, installFakeApi } from '../test/fake-api';
-import { GraphQLRequestError, request } from './client';
-import { PolicyDocument, SignOutDocument } from './operations.generated';
+import { GraphQLRequestError, postForm, problemsOf, request } from './client';
+import { PolicyDocument, SaveDraftDocument, SignOutDocument } from './operations.generated';
 
 async function caught(promise: Promise<unknown>): Promise<GraphQLRequestError> {
   const error = await promise.then(
@@ -76,5 +76,61 @@ describe('request', () => {
 
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.status).toBe(502);
+  });
+});
+
+describe('error details', () => {
+  it("keeps extensions.details, such as a CONFLICT's current revision", async () => {
+    installFakeApi({ SaveDraft: () => gqlError('CONFLICT', 'stale', { currentRevision: 7 }) });
+
+    const error = await caught(request(SaveDraftDocument, { input: { versionId: 'v', expectedRevision: 6, content: {} } }));
+
+    expect(error.code).toBe('CONFLICT');
+    expect(error.details).toEqual({ currentRevision: 7 });
+  });
+
+  it('reads the problems of an invalid document, and nothing else', async () => {
+    installFakeApi({ SaveDraft: () => gqlError('BAD_USER_INPUT', 'invalid', { problems: ['a', 2, 'b'] }) });
+
+    const error = await caught(request(SaveDraftDocument, { input: { versionId: 'v', expectedRevision: 1, content: {} } }));
+
+    expect(problemsOf(error)).toEqual(['a', 'b']);
+    expect(problemsOf(new Error('x'))).toEqual([]);
+  });
+});
+
+describe('postForm', () => {
+  it('posts the form with the session cookie and the preflight header, and returns the JSON', async () => {
+    const api = installFakeApi({}, { 'POST /api/imports': () => ({ status: 200, body: { title: 'T' } }) });
+    const form = new FormData();
+    form.append('file', new File(['x'], 'a.md'));
+
+    expect(await postForm('/api/imports', form)).toEqual({ title: 'T' });
+    const [call] = api.restCalls;
+    expect(call?.init.credentials).toBe('same-origin');
+    expect(call?.headers.get('apollo-require-preflight')).toBe('true');
+    expect(call?.form?.get('file')).toBeInstanceOf(File);
+  });
+
+  it('throws the error code and message of an error answer', async () => {
+    installFakeApi({}, { 'POST /api/imports': () => ({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'That file is empty.' } } }) });
+
+    const error = await caught(postForm('/api/imports', new FormData()));
+
+    expect([error.code, error.message, error.status]).toEqual(['BAD_USER_INPUT', 'That file is empty.', 400]);
+  });
+
+  it('calls a 413 without a JSON body PAYLOAD_TOO_LARGE', async () => {
+    installFakeApi({}, { 'POST /api/imports': () => ({ status: 413, text: '<h1>Request Entity Too Large</h1>' }) });
+
+    expect((await caught(postForm('/api/imports', new FormData()))).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('reports ABORTED, not a network failure, when the person cancels', async () => {
+    installFakeApi({}, { 'POST /api/imports': () => ({ status: 200, body: {} }) });
+    const controller = new AbortController();
+    controller.abort();
+
+    expect((await caught(postForm('/api/imports', new FormData(), { signal: controller.signal }))).code).toBe('ABORTED');
   });
 });

@@ -5,6 +5,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreatePolicyInput = {
+  /** The first draft as ProseMirror JSON; an empty policy when omitted. */
+  content?: Record<string, unknown> | null | undefined;
+  reviewCycleMonths?: number | null | undefined;
+  statutory?: boolean | null | undefined;
+  title: string;
+};
+
+/** How an organisation numbers sections and clauses when a policy is printed. */
+export type NumberingStyle =
+  | 'NUMBERED'
+  | 'UNNUMBERED';
+
 export type OrganisationKind =
   | 'PUBLISHER'
   | 'SCHOOL'
@@ -17,6 +30,13 @@ export type Role =
   | 'AUTHOR'
   | 'PUBLISHER'
   | 'VIEWER';
+
+export type SaveDraftInput = {
+  content: Record<string, unknown>;
+  /** The revision the text was based on. */
+  expectedRevision: number;
+  versionId: string;
+};
 
 export type SignInInput = {
   email: string;
@@ -48,17 +68,61 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
+export type DraftFieldsFragment = { id: string, number: string | null, status: VersionStatus, revision: number, content: Record<string, unknown>, updatedAt: string };
+
+export type PolicyForEditingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PolicyForEditingQuery = { policy: { id: string, title: string, numbering: NumberingStyle } };
+
+export type OpenDraftQueryVariables = Exact<{
+  policyId: string;
+}>;
+
+
+export type OpenDraftQuery = { policy: { id: string, draft: { id: string, number: string | null, status: VersionStatus, revision: number, content: Record<string, unknown>, updatedAt: string } | null } };
+
+export type StartDraftMutationVariables = Exact<{
+  policyId: string;
+}>;
+
+
+export type StartDraftMutation = { startDraft: { id: string, number: string | null, status: VersionStatus, revision: number, content: Record<string, unknown>, updatedAt: string } };
+
+export type SaveDraftMutationVariables = Exact<{
+  input: SaveDraftInput;
+}>;
+
+
+export type SaveDraftMutation = { saveDraft: { id: string, number: string | null, status: VersionStatus, revision: number, content: Record<string, unknown>, updatedAt: string } };
+
+export type CreatePolicyMutationVariables = Exact<{
+  input: CreatePolicyInput;
+}>;
+
+
+export type CreatePolicyMutation = { createPolicy: { id: string, title: string } };
+
 export type PoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PoliciesQuery = { policies: Array<{ id: string, title: string, currentVersion: { id: string, number: string, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null } | null }> };
+export type PoliciesQuery = { policies: Array<{ id: string, title: string, numbering: NumberingStyle, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null } | null }> };
 
 export type PolicyQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null } };
+export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null } };
+
+export type SearchPoliciesQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type SearchPoliciesQuery = { searchPolicies: Array<{ clauseId: string | null, sectionHeading: string | null, snippet: string, policy: { id: string, title: string }, version: { id: string, number: string | null, status: VersionStatus } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -103,6 +167,16 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const DraftFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DraftFields on PolicyVersion {
+  id
+  number
+  status
+  revision
+  content
+  updatedAt
+}
+    `, {"fragmentName":"DraftFields"}) as unknown as TypedDocumentString<DraftFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -166,11 +240,74 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const PolicyForEditingDocument = new TypedDocumentString(`
+    query PolicyForEditing($id: ID!) {
+  policy(id: $id) {
+    id
+    title
+    numbering
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyForEditingQuery, PolicyForEditingQueryVariables>;
+export const OpenDraftDocument = new TypedDocumentString(`
+    query OpenDraft($policyId: ID!) {
+  policy(id: $policyId) {
+    id
+    draft {
+      ...DraftFields
+    }
+  }
+}
+    fragment DraftFields on PolicyVersion {
+  id
+  number
+  status
+  revision
+  content
+  updatedAt
+}`) as unknown as TypedDocumentString<OpenDraftQuery, OpenDraftQueryVariables>;
+export const StartDraftDocument = new TypedDocumentString(`
+    mutation StartDraft($policyId: ID!) {
+  startDraft(policyId: $policyId) {
+    ...DraftFields
+  }
+}
+    fragment DraftFields on PolicyVersion {
+  id
+  number
+  status
+  revision
+  content
+  updatedAt
+}`) as unknown as TypedDocumentString<StartDraftMutation, StartDraftMutationVariables>;
+export const SaveDraftDocument = new TypedDocumentString(`
+    mutation SaveDraft($input: SaveDraftInput!) {
+  saveDraft(input: $input) {
+    ...DraftFields
+  }
+}
+    fragment DraftFields on PolicyVersion {
+  id
+  number
+  status
+  revision
+  content
+  updatedAt
+}`) as unknown as TypedDocumentString<SaveDraftMutation, SaveDraftMutationVariables>;
+export const CreatePolicyDocument = new TypedDocumentString(`
+    mutation CreatePolicy($input: CreatePolicyInput!) {
+  createPolicy(input: $input) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePolicyMutation, CreatePolicyMutationVariables>;
 export const PoliciesDocument = new TypedDocumentString(`
     query Policies {
   policies {
     id
     title
+    numbering
     currentVersion {
       id
       number
@@ -200,3 +337,21 @@ export const PolicyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const SearchPoliciesDocument = new TypedDocumentString(`
+    query SearchPolicies($query: String!) {
+  searchPolicies(query: $query) {
+    policy {
+      id
+      title
+    }
+    version {
+      id
+      number
+      status
+    }
+    clauseId
+    sectionHeading
+    snippet
+  }
+}
+    `) as unknown as TypedDocumentString<SearchPoliciesQuery, SearchPoliciesQueryVariables>;

@@ -50,6 +50,29 @@ describe('policy page', () => {
     expect(document.title).toBe('Behaviour – Ratify');
   });
 
+  it('offers Edit to authors and administrators only', async () => {
+    installFakeApi({ Me: () => ({ data: { me: aViewer({ role: 'AUTHOR' }) } }), Policy: () => ({ data: { policy: behaviour } }) });
+    const { wrapper } = await renderApp('/policies/policy-5');
+    const edit = wrapper.findAll('main a').find((link) => link.text() === 'Edit Behaviour');
+    expect(edit?.attributes('href')).toBe('/policies/policy-5/edit');
+    wrapper.unmount();
+
+    installFakeApi({ Me: () => ({ data: { me: aViewer({ role: 'VIEWER' }) } }), Policy: () => ({ data: { policy: behaviour } }) });
+    const { wrapper: forViewer } = await renderApp('/policies/policy-5');
+    expect(forViewer.findAll('main a').some((link) => link.text().startsWith('Edit'))).toBe(false);
+  });
+
+  it('shows a draft as not numbered yet', async () => {
+    installFakeApi({
+      Me: () => ({ data: { me: aViewer() } }),
+      Policy: () => ({ data: { policy: { ...behaviour, currentVersion: { ...behaviour.currentVersion!, number: null, status: 'DRAFT', approvedOn: null } } } }),
+    });
+
+    const { wrapper } = await renderApp('/policies/policy-5');
+
+    expect(facts(wrapper)).toMatchObject({ Version: 'Not numbered yet', Status: 'Draft' });
+  });
+
   it('says the policy was not found on NOT_FOUND, with a way back', async () => {
     installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policy: () => gqlError('NOT_FOUND') });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewCycleLabel, versionStatusLabel } from './policy-labels';
+import { reviewCycleLabel, versionNumberLabel, versionStatusLabel } from './policy-labels';
 
 describe('reviewCycleLabel', () => {
   it.each([
@@ -18,5 +18,12 @@ describe('versionStatusLabel', () => {
   it('reads as words, not enum values', () => {
     expect(versionStatusLabel('IN_APPROVAL')).toBe('In approval');
     expect(versionStatusLabel('SUPERSEDED')).toBe('Superseded');
+  });
+});
+
+describe('versionNumberLabel', () => {
+  it('shows the number, or says a draft has none yet', () => {
+    expect(versionNumberLabel('1.0')).toBe('1.0');
+    expect(versionNumberLabel(null)).toBe('Not numbered yet');
   });
 });

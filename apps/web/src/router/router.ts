@@ -6,6 +6,7 @@ import NotFoundPage from '../layout/NotFoundPage.vue';
 import { setPageTitle } from '../layout/page-chrome';
 import PolicyListPage from '../policies/PolicyListPage.vue';
 import PolicyPage from '../policies/PolicyPage.vue';
+import SearchPage from '../search/SearchPage.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -30,7 +31,11 @@ export function createAppRouter(history: RouterHistory) {
         children: [
           { path: '', redirect: { name: 'policies' } },
           { path: 'policies', name: 'policies', component: PolicyListPage, meta: { title: 'Policies' } },
+          // The editor and the import preview load the document model and tiptap: their own chunks.
+          { path: 'policies/import', name: 'policy-import', component: () => import('../import/ImportPage.vue'), meta: { title: 'Import a policy' } },
+          { path: 'policies/search', name: 'policy-search', component: SearchPage, meta: { title: 'Search policies' } },
           { path: 'policies/:id', name: 'policy', component: PolicyPage, props: true, meta: { title: 'Policy' } },
+          { path: 'policies/:id/edit', name: 'policy-edit', component: () => import('../editor/EditorPage.vue'), props: true, meta: { title: 'Edit policy' } },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'Page not found' } },

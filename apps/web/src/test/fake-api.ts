@@ -3,14 +3,31 @@
  * else (client, stores, router, components) is the real code.
  */
 import { vi } from 'vitest';
-import type { ViewerFieldsFragment } from '../graphql/operations.generated';
+import type { Role, ViewerFieldsFragment } from '../graphql/operations.generated';
 
 export interface GraphQLAnswer {
   data?: unknown;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; details?: Record<string, unknown> } }>;
 }
 
 type Handler = (variables: Record<string, unknown>) => GraphQLAnswer | Promise<GraphQLAnswer>;
+
+/** A REST endpoint's answer: an HTTP status and a JSON body (or raw text, for a proxy's error page). */
+export interface RestAnswer {
+  status: number;
+  body?: unknown;
+  text?: string;
+}
+
+export interface RestRequest {
+  url: string;
+  init: RequestInit;
+  headers: Headers;
+  /** The multipart form, for uploads. */
+  form: FormData | null;
+}
+
+type RestHandler = (request: RestRequest) => RestAnswer | Promise<RestAnswer>;
 
 export interface RecordedCall {
   operationName: string;
@@ -26,17 +43,41 @@ export interface FakeApi {
   callsOf(operationName: string): RecordedCall[];
   /** Replaces or adds the answer for one operation. */
   on(operationName: string, handler: Handler): void;
+  /** Requests to REST endpoints, in order. */
+  restCalls: RestRequest[];
+  /** Replaces or adds the answer for a REST endpoint, e.g. "POST /api/imports". */
+  onRest(route: string, handler: RestHandler): void;
 }
 
-export function gqlError(code: string, message = `${code} (message text the app must not rely on)`): GraphQLAnswer {
-  return { data: null, errors: [{ message, extensions: { code } }] };
+export function gqlError(
+  code: string,
+  message = `${code} (message text the app must not rely on)`,
+  details?: Record<string, unknown>,
+): GraphQLAnswer {
+  return { data: null, errors: [{ message, extensions: details ? { code, details } : { code } }] };
 }
 
-export function installFakeApi(handlers: Record<string, Handler> = {}): FakeApi {
+export function installFakeApi(handlers: Record<string, Handler> = {}, restHandlers: Record<string, RestHandler> = {}): FakeApi {
   const table = new Map(Object.entries(handlers));
+  const restTable = new Map(Object.entries(restHandlers));
   const calls: RecordedCall[] = [];
+  const restCalls: RestRequest[] = [];
+
+  async function answerRest(url: string, init: RequestInit): Promise<Response> {
+    if (init.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
+    const request: RestRequest = { url, init, headers: new Headers(init.headers), form: init.body instanceof FormData ? init.body : null };
+    restCalls.push(request);
+    const handler = restTable.get(`${init.method ?? 'GET'} ${url}`);
+    const answer = handler ? await handler(request) : { status: 404, body: { error: { code: 'NOT_FOUND', message: `The test did not expect ${url}.` } } };
+    if (init.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
+    return new Response(answer.text ?? JSON.stringify(answer.body ?? null), {
+      status: answer.status,
+      headers: { 'Content-Type': answer.text === undefined ? 'application/json' : 'text/html' },
+    });
+  }
 
   const fetchStub = vi.fn(async (input: string | URL | Request, init: RequestInit = {}) => {
+    if (String(input) !== '/graphql') return answerRest(String(input), init);
     const body = JSON.parse(String(init.body)) as { query: string; variables?: Record<string, unknown> };
     const operationName = /\b(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '(anonymous)';
     const variables = body.variables ?? {};
@@ -56,15 +97,17 @@ export function installFakeApi(handlers: Record<string, Handler> = {}): FakeApi 
     calls,
     callsOf: (operationName) => calls.filter((call) => call.operationName === operationName),
     on: (operationName, handler) => table.set(operationName, handler),
+    restCalls,
+    onRest: (route, handler) => restTable.set(route, handler),
   };
 }
 
-export function aViewer(overrides: { displayName?: string; organisationName?: string } = {}): ViewerFieldsFragment {
+export function aViewer(overrides: { displayName?: string; organisationName?: string; role?: Role } = {}): ViewerFieldsFragment {
   return {
     person: { id: 'person-1', email: 'sam.head@oak-trust.example', displayName: overrides.displayName ?? 'Sam Head' },
     activeMembership: {
       id: 'membership-1',
-      role: 'ADMIN',
+      role: overrides.role ?? 'ADMIN',
       organisation: { id: 'org-1', slug: 'oak-trust', name: overrides.organisationName ?? 'Oak Academy Trust', kind: 'TRUST' },
       school: null,
     },

@@ -1,0 +1,62 @@
+/** Steps a person takes in Ratify, shared by the browser tests. */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { baseUrl } from './browser';
+
+export const AUTHOR = { email: 'ops.lead@leaftrust.example', password: 'ratify-demo' };
+
+/** A fresh browser context (its own cookies and storage, like another person's browser) and a page in it. */
+export async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+export async function signIn(page: Page, person = AUTHOR): Promise<void> {
+  await page.goto(`${baseUrl()}/`);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Policies', level: 1 }).waitFor();
+}
+
+/** The editing region of the editor page. */
+export function editorRegion(page: Page, title: string): Locator {
+  return page.getByRole('textbox', { name: `Text of ${title}` });
+}
+
+/** From the policies page: open the policy, choose Edit, wait for the editor. */
+export async function openEditor(page: Page, title: string): Promise<Locator> {
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+  await page.getByRole('link', { name: `Edit ${title}` }).click();
+  const editor = editorRegion(page, title);
+  await editor.waitFor();
+  return editor;
+}
+
+/** The n-th clause of the document in the editor (0-based). */
+export function clause(page: Page, index: number): Locator {
+  return page.locator('.ProseMirror .clause').nth(index);
+}
+
+/**
+ * Puts the caret at the end of the n-th clause, as clicking after its last word would, then types.
+ * (Keyboard End only reaches the end of a visual line.)
+ */
+export async function typeAtEndOfClause(page: Page, index: number, text: string): Promise<void> {
+  await page.locator('.ProseMirror').focus();
+  await page.evaluate((n) => {
+    const target = document.querySelectorAll('.ProseMirror .clause')[n]?.querySelector('.clause__body > :last-child');
+    if (!target) throw new Error(`No clause ${n}`);
+    const range = document.createRange();
+    range.selectNodeContents(target.matches('ul') ? target.querySelector('li:last-child p') ?? target : target);
+    range.collapse(false);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, index);
+  await page.keyboard.type(text);
+}
+
+/** The editor's save status, once it says the text is on the server. */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await page.locator('.save-status').getByText(/^Saved at \d\d:\d\d$/).waitFor({ timeout: 15_000 });
+}

@@ -1,0 +1,80 @@
+/**
+ * Their version against mine, clause by clause, for the conflict panel's Compare view.
+ * Sections and clauses are matched by their stable ids, so a clause moved, reworded or
+ * added on either side lines up with its counterpart (or with a gap). Plain text only.
+ *
+ * (A pure function over stored JSON: a candidate for libs/document once the API needs a
+ * clause diff too.)
+ */
+import { VARIABLES, blockText, clauseNumber, clausesOf, headingOf, inlineText, sectionNumber, sectionsOf, type NumberingStyle, type PolicyDocument } from '@ratify/document';
+
+export type CompareChange = 'same' | 'changed' | 'onlyTheirs' | 'onlyMine';
+
+export interface CompareRow {
+  /** "heading:<sectionId>" or "clause:<clauseId>". */
+  key: string;
+  kind: 'heading' | 'clause';
+  /** Where it is, for people: "2.1." in the numbered style, else "Scope, clause 1". */
+  label: string;
+  theirs: string | null;
+  mine: string | null;
+  change: CompareChange;
+}
+
+interface Item {
+  key: string;
+  kind: 'heading' | 'clause';
+  label: string;
+  text: string;
+}
+
+/** Variables read as their labels in brackets: "[School name]". */
+export const VARIABLE_TEXT: Record<string, string> = Object.fromEntries(VARIABLES.map((variable) => [variable.key, `[${variable.label}]`]));
+
+function items(doc: PolicyDocument, numbering: NumberingStyle): Item[] {
+  return sectionsOf(doc).flatMap((section, s) => {
+    const heading = inlineText(headingOf(section), VARIABLE_TEXT);
+    const headingLabel = numbering === 'numbered' ? `Section ${sectionNumber(numbering, s)}` : `Section ${s + 1} heading`;
+    const name = heading.trim() || `Section ${s + 1}`;
+    return [
+      { key: `heading:${section.attrs.sectionId}`, kind: 'heading' as const, label: headingLabel, text: heading },
+      ...clausesOf(section).map((clause, c) => ({
+        key: `clause:${clause.attrs.clauseId}`,
+        kind: 'clause' as const,
+        label: numbering === 'numbered' ? clauseNumber(numbering, s, c) : `${name}, clause ${c + 1}`,
+        text: clause.content.map((block) => blockText(block, VARIABLE_TEXT)).join('\n'),
+      })),
+    ];
+  });
+}
+
+export function compareClauses(theirs: PolicyDocument, mine: PolicyDocument, numbering: NumberingStyle): CompareRow[] {
+  const mineItems = items(mine, numbering);
+  const mineByKey = new Map(mineItems.map((item) => [item.key, item]));
+  const theirItems = items(theirs, numbering);
+  const theirKeys = new Set(theirItems.map((item) => item.key));
+
+  const rows: CompareRow[] = theirItems.map((item) => {
+    const own = mineByKey.get(item.key);
+    return {
+      key: item.key,
+      kind: item.kind,
+      label: own?.label ?? item.label,
+      theirs: item.text,
+      mine: own ? own.text : null,
+      change: !own ? 'onlyTheirs' : own.text === item.text ? 'same' : 'changed',
+    };
+  });
+
+  // Each clause only I have goes right after the item it follows in my version.
+  let anchor = -1;
+  for (const item of mineItems) {
+    if (theirKeys.has(item.key)) {
+      anchor = rows.findIndex((row) => row.key === item.key);
+      continue;
+    }
+    anchor += 1;
+    rows.splice(anchor, 0, { key: item.key, kind: item.kind, label: item.label, theirs: null, mine: item.text, change: 'onlyMine' });
+  }
+  return rows;
+}

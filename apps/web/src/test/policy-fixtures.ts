@@ -1,0 +1,47 @@
+/** Small policy documents and API answers for the editor, import and search specs. */
+import type { PolicyDocument } from '@ratify/document';
+import type { DraftFieldsFragment } from '../graphql/operations.generated';
+
+export function aPolicyDocument(clauses: Array<[clauseId: string, text: string]> = [['c1', 'Staff keep a professional distance.']]): PolicyDocument {
+  return {
+    type: 'doc',
+    content: [
+      {
+        type: 'section',
+        attrs: { sectionId: 's1' },
+        content: [
+          { type: 'sectionHeading', content: [{ type: 'text', text: 'Introduction' }] },
+          ...clauses.map(([clauseId, text]) => ({
+            type: 'clause' as const,
+            attrs: { clauseId },
+            content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }],
+          })),
+        ],
+      },
+    ],
+  };
+}
+
+export function aDraft(overrides: Partial<DraftFieldsFragment> & { document?: PolicyDocument } = {}): DraftFieldsFragment {
+  const { document, ...fields } = overrides;
+  return {
+    id: 'version-9',
+    number: null,
+    status: 'DRAFT',
+    revision: 1,
+    content: (document ?? aPolicyDocument()) as unknown as Record<string, unknown>,
+    updatedAt: '2026-11-21T09:00:00.000Z',
+    ...fields,
+  };
+}
+
+/** The text of every clause of a stored document, in order. */
+export function clauseTexts(content: unknown): string[] {
+  const doc = content as PolicyDocument;
+  return doc.content.flatMap((section) =>
+    section.content
+      .slice(1)
+      .map((clause) => JSON.stringify(clause))
+      .map((json) => [...json.matchAll(/"text":"([^"]*)"/g)].map((match) => match[1]).join('')),
+  );
+}
