@@ -29,6 +29,8 @@ const USAGE = 'Usage: npm run -s ratify -- import FILE|FOLDER… [--org SLUG] [-
 
 class UsageError extends Error {}
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function filesIn(paths: string[]): string[] {
   return paths.flatMap((path) => {
     const full = resolve(path);
@@ -108,7 +110,7 @@ async function importCommand(args: string[]): Promise<number> {
         const imported = await importPolicy({ fileName: basename(file), data: readFileSync(file) });
         outlines.push(importOutline(imported));
         const clauses = imported.sections.reduce((sum, section) => sum + section.clauses.length, 0);
-        const facts = `${imported.sections.length} sections, ${clauses} clauses, ${imported.warnings.length} warnings`;
+        const facts = [count(imported.sections.length, 'section'), count(clauses, 'clause'), count(imported.warnings.length, 'warning')].join(', ');
         if (target) process.stderr.write(`${label}: created draft "${imported.title}" (/${await save(target, imported)}; ${facts})\n`);
         else process.stderr.write(`${label}: read "${imported.title}" (${facts})\n`);
         for (const warning of imported.warnings) process.stderr.write(`    warning: ${warning}\n`);
