@@ -10,3 +10,4 @@ export * from './variables';
 export * from './validate';
 export { ensureUniqueIds, newId, UniqueIds, uniqueIdsPlugin } from './ids';
 export { emptyPolicyDocument } from './empty';
+export * from './terminology';
