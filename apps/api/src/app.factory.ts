@@ -43,7 +43,6 @@ export async function createApp(config: AppConfig, runtimeUrl: string, options: 
   app.use(express.json({ limit: '10mb' }));
   app.use(rejectDeepJson);
   serveWebApp(app, config.webDist);
-  app.enableShutdownHooks();
   return app;
 }
 
