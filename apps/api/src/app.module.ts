@@ -21,6 +21,8 @@ import { DraftService } from './policy/draft.service';
 import { ImportController } from './policy/import.controller';
 import { PolicyResolver, PolicySearchResolver, PolicyVersionResolver } from './policy/policy.resolver';
 import { SearchService } from './policy/search.service';
+import { TemplateResolver, TemplateVersionResolver } from './template/template.resolver';
+import { TemplateService } from './template/template.service';
 import { PolicyService } from './policy/policy.service';
 import { PublicSiteController } from './publication/public-site.controller';
 import { PublicSiteService } from './publication/public-site.service';
@@ -59,6 +61,9 @@ export class AppModule implements NestModule {
         PolicySearchResolver,
         DraftService,
         SearchService,
+        TemplateService,
+        TemplateResolver,
+        TemplateVersionResolver,
         PublicSiteService,
       ],
     };

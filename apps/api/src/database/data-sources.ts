@@ -15,9 +15,11 @@ import { PolicyEntity } from '../policy/policy.entity';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
 import { PublicationEntity } from '../publication/publication.entity';
 import { PolicyClauseEntity } from '../policy/policy-clause.entity';
+import { TemplateEntity, TemplateVersionEntity } from '../template/template.entity';
 import { Foundation1763700000000 } from './migrations/1763700000000-foundation';
 import { SignInThrottle1763700100000 } from './migrations/1763700100000-sign-in-throttle';
 import { DraftsAndSearch1763700200000 } from './migrations/1763700200000-drafts-and-search';
+import { TemplateCatalogue1763700300000 } from './migrations/1763700300000-template-catalogue';
 
 // Dates are calendar dates: keep Postgres `date` values as 'YYYY-MM-DD' strings, never JS Dates.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -32,10 +34,12 @@ export const ENTITIES = [
   PolicyVersionEntity,
   PublicationEntity,
   PolicyClauseEntity,
+  TemplateEntity,
+  TemplateVersionEntity,
 ];
 
 /** In order; each is hand-written and reversible. */
-export const MIGRATIONS = [Foundation1763700000000, SignInThrottle1763700100000, DraftsAndSearch1763700200000];
+export const MIGRATIONS = [Foundation1763700000000, SignInThrottle1763700100000, DraftsAndSearch1763700200000, TemplateCatalogue1763700300000];
 
 export const RUNTIME_GROUP_ROLE = 'ratify_runtime';
 export const DEFAULT_APP_ROLE = 'ratify_app';

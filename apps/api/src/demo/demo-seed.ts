@@ -46,6 +46,8 @@ interface DemoPolicy {
   changeSummary: string;
   /** Publish for the organisation itself and for each of its academies. */
   publish: boolean;
+  /** Offer it in the template library (publishers' model policies). */
+  template?: { slug: string; releasedOn: string };
 }
 
 interface DemoOrganisation {
@@ -85,6 +87,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         nextReviewOn: '2018-06-01',
         changeSummary: 'Model policy for employees in locally managed schools',
         publish: false,
+        template: { slug: 'social-media-policy', releasedOn: '2017-03-01' },
       },
     ],
   },
@@ -216,6 +219,19 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
       next_review_on: policy.nextReviewOn,
     });
     await indexClauses(manager, { organisationId, id: versionId, policyId, content });
+    if (policy.template) {
+      const templateId = await insert(manager, 'template', { publisher_id: organisationId, slug: policy.template.slug, title: policy.title, statutory: policy.statutory });
+      await insert(manager, 'template_version', {
+        publisher_id: organisationId,
+        template_id: templateId,
+        major: 1,
+        minor: 0,
+        content: JSON.stringify(content),
+        content_hash: contentHash(content),
+        released_on: policy.template.releasedOn,
+        change_summary: policy.changeSummary,
+      });
+    }
     if (!policy.publish) continue;
     for (const schoolId of [null, ...schools.values()]) {
       await insert(manager, 'publication', { organisation_id: organisationId, school_id: schoolId, policy_id: policyId, policy_version_id: versionId });

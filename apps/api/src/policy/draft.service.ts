@@ -46,7 +46,14 @@ async function freeSlug(manager: EntityManager, organisationId: string, title: s
 export async function insertPolicyWithDraft(
   manager: EntityManager,
   organisationId: string,
-  input: { title: string; content: PolicyDocument; statutory: boolean; reviewCycleMonths: number | null; createdBy: string | null },
+  input: {
+    title: string;
+    content: PolicyDocument;
+    statutory: boolean;
+    reviewCycleMonths: number | null;
+    createdBy: string | null;
+    upstreamTemplateVersionId?: string | null;
+  },
 ): Promise<{ policy: PolicyEntity; draft: PolicyVersionEntity }> {
   const policy = await manager.save(
     manager.create(PolicyEntity, {
@@ -55,6 +62,7 @@ export async function insertPolicyWithDraft(
       title: input.title,
       statutory: input.statutory,
       reviewCycleMonths: input.reviewCycleMonths,
+      upstreamTemplateVersionId: input.upstreamTemplateVersionId ?? null,
     }),
   );
   const draft = await manager.save(

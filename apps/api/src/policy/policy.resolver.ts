@@ -3,13 +3,16 @@ import { renderHtml, type PolicyDocument } from '@ratify/document';
 import { Members } from '../common/access';
 import { DraftService } from './draft.service';
 import { SearchService } from './search.service';
+import { TemplateVersion } from '../template/dto/template.types';
+import { TemplateService } from '../template/template.service';
+import { toTemplateVersion } from '../template/template.resolver';
 import { OrganisationService } from '../organisation/organisation.service';
 import { CreatePolicyInput, NumberingStyleGql, Policy, PolicySearchHit, PolicyVersion, SaveDraftInput, VersionStatusGql } from './dto/policy.types';
 import type { PolicyVersionEntity } from './policy-version.entity';
 import type { PolicyEntity } from './policy.entity';
 import { PolicyService } from './policy.service';
 
-function toPolicy(entity: PolicyEntity): Policy {
+export function toPolicy(entity: PolicyEntity): Policy {
   return {
     id: entity.id,
     title: entity.title,
@@ -17,6 +20,7 @@ function toPolicy(entity: PolicyEntity): Policy {
     statutory: entity.statutory,
     reviewCycleMonths: entity.reviewCycleMonths,
     organisationId: entity.organisationId,
+    upstreamTemplateVersionId: entity.upstreamTemplateVersionId,
   };
 }
 
@@ -43,6 +47,7 @@ export class PolicyResolver {
     private readonly policyService: PolicyService,
     private readonly drafts: DraftService,
     private readonly organisations: OrganisationService,
+    private readonly templates: TemplateService,
   ) {}
 
   @Query(() => [Policy], { description: "The active organisation's policies, by title." })
@@ -65,6 +70,11 @@ export class PolicyResolver {
   async draft(@Parent() policy: Policy): Promise<PolicyVersion | null> {
     const version = await this.policyService.openDraft(policy.id);
     return version ? toPolicyVersion(version) : null;
+  }
+
+  @ResolveField(() => TemplateVersion, { nullable: true, description: 'The template release this policy was cloned from (its lineage).' })
+  async upstream(@Parent() policy: Policy): Promise<TemplateVersion | null> {
+    return policy.upstreamTemplateVersionId ? toTemplateVersion(await this.templates.version(policy.upstreamTemplateVersionId)) : null;
   }
 
   @ResolveField(() => NumberingStyleGql, { description: "The organisation's numbering style: how numbers print." })

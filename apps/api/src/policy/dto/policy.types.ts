@@ -39,6 +39,7 @@ export class Policy {
   @Field() statutory!: boolean;
   @Field(() => Int, { nullable: true, description: 'Months between reviews.' }) reviewCycleMonths!: number | null;
   organisationId!: string;
+  upstreamTemplateVersionId!: string | null;
 }
 
 @ObjectType('PolicySearchHit', { description: 'A policy matching a search, with its best-matching clause.' })
