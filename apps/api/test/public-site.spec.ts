@@ -35,6 +35,21 @@ describe('demo data', () => {
     expect(policies).toBe(1);
   });
 
+  it("builds Leaf Trust's policy as a clone of the LA template, so its lineage is real", async () => {
+    const leaf = new TestClient(app);
+    await leaf.signIn('ops.lead@leaftrust.example', 'ratify-demo');
+    const result = await leaf.gql<{ policies: { upstream: { number: string; template: { title: string } }; currentVersion: { content: { content: { content: { attrs?: { clauseId: string } }[] }[] } } }[] }>(
+      '{ policies { upstream { number template { title } } currentVersion { content } } }',
+    );
+    expect(result.data?.policies[0]?.upstream).toEqual({ number: '1.0', template: { title: 'Social Media Policy' } });
+    const templateClauseIds = await asOwner(async (db) =>
+      (await db.query(`SELECT jsonb_path_query(v.content, 'strict $.content[*].content[*] ? (@.type == "clause").attrs.clauseId') #>> '{}' AS id FROM template_version v JOIN template t ON t.id = v.template_id WHERE t.slug = 'social-media-policy'`)).rows.map((row) => row.id),
+    );
+    const leafClauseIds = result.data!.policies[0]!.currentVersion.content.content.flatMap((section) => section.content.slice(1).map((clause) => clause.attrs!.clauseId));
+    expect(leafClauseIds.length).toBe(templateClauseIds.length - 1);
+    expect(leafClauseIds.every((id) => templateClauseIds.includes(id))).toBe(true);
+  });
+
   it('lets the demo accounts sign in and see their own policies only', async () => {
     const leaf = new TestClient(app);
     await leaf.signIn('ops.lead@leaftrust.example', 'ratify-demo');

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { documentFromOutline } from '@ratify/document';
+import { documentFromOutline, type PolicyDocument } from '@ratify/document';
 import { importText } from '@ratify/importer';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
@@ -18,6 +18,7 @@ import { setTenant } from '../database/database.service';
 import { indexClauses } from '../policy/clause-index';
 import type { GovernanceBodyKind } from '../organisation/governance-body.entity';
 import type { NumberingStyle, OrganisationKind } from '../organisation/organisation.entity';
+import { adaptModelForLeaf } from './leaf-adaptation';
 
 export const DEMO_PASSWORD = 'ratify-demo';
 
@@ -33,7 +34,9 @@ interface DemoPerson {
 }
 
 interface DemoPolicy {
+  /** The text: a fixture file, or a publisher's template adapted by a recipe (which keeps the lineage). */
   file: string;
+  clonedFrom?: { publisher: string; template: string; adapt: (model: PolicyDocument) => PolicyDocument };
   slug: string;
   title: string;
   statutory: boolean;
@@ -111,6 +114,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     policies: [
       {
         file: 'leaf-trust-use-of-social-media-policy-v1.0.txt',
+        clonedFrom: { publisher: 'westshire-council', template: 'social-media-policy', adapt: adaptModelForLeaf },
         slug: 'use-of-social-media-policy',
         title: 'Use of Social Media Policy',
         statutory: false,
@@ -162,6 +166,17 @@ async function insert(manager: EntityManager, table: string, row: Record<string,
   return result[0].id as string;
 }
 
+/** A publisher's newest template release (the catalogue is readable from any tenant). */
+async function templateVersion(manager: EntityManager, publisher: string, template: string): Promise<{ id: string; content: PolicyDocument }> {
+  const rows = await manager.query(
+    `SELECT v.id, v.content FROM template_version v JOIN template t ON t.id = v.template_id JOIN organisation o ON o.id = t.publisher_id
+      WHERE o.slug = $1 AND t.slug = $2 ORDER BY v.major DESC, v.minor DESC LIMIT 1`,
+    [publisher, template],
+  );
+  if (!rows[0]) throw new Error(`Demo data: no template ${publisher}/${template} to clone`);
+  return rows[0];
+}
+
 async function personId(manager: EntityManager, person: DemoPerson, passwordHash: string): Promise<string> {
   const existing = await manager.query(`SELECT id FROM person WHERE email = $1`, [person.email]);
   if (existing.length) return existing[0].id;
@@ -194,8 +209,8 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
     });
   }
   for (const policy of spec.policies) {
-    const imported = importText(readFileSync(join(POLICY_DIR, policy.file), 'utf8'));
-    const content = documentFromOutline(imported);
+    const upstream = policy.clonedFrom ? await templateVersion(manager, policy.clonedFrom.publisher, policy.clonedFrom.template) : undefined;
+    const content = upstream && policy.clonedFrom ? policy.clonedFrom.adapt(upstream.content) : documentFromOutline(importText(readFileSync(join(POLICY_DIR, policy.file), 'utf8')));
     const policyId = await insert(manager, 'policy', {
       organisation_id: organisationId,
       slug: policy.slug,
@@ -204,6 +219,7 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
       owner_title: policy.ownerTitle,
       monitoring_body_id: policy.monitoredBy ? bodies.get(policy.monitoredBy) : null,
       review_cycle_months: policy.reviewCycleMonths,
+      upstream_template_version_id: upstream?.id ?? null,
     });
     const versionId = await insert(manager, 'policy_version', {
       organisation_id: organisationId,
