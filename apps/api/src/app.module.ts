@@ -23,6 +23,8 @@ import { PolicyResolver, PolicySearchResolver, PolicyVersionResolver } from './p
 import { SearchService } from './policy/search.service';
 import { TemplateResolver, TemplateVersionResolver } from './template/template.resolver';
 import { TemplateService } from './template/template.service';
+import { TerminologyResolver } from './terminology/terminology.resolver';
+import { TerminologyService } from './terminology/terminology.service';
 import { PolicyService } from './policy/policy.service';
 import { PublicSiteController } from './publication/public-site.controller';
 import { PublicSiteService } from './publication/public-site.service';
@@ -64,6 +66,8 @@ export class AppModule implements NestModule {
         TemplateService,
         TemplateResolver,
         TemplateVersionResolver,
+        TerminologyService,
+        TerminologyResolver,
         PublicSiteService,
       ],
     };

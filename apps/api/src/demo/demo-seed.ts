@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { documentFromOutline, type PolicyDocument } from '@ratify/document';
+import { documentFromOutline, type PolicyDocument, type TermReplacement } from '@ratify/document';
 import { importText } from '@ratify/importer';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
@@ -18,7 +18,7 @@ import { setTenant } from '../database/database.service';
 import { indexClauses } from '../policy/clause-index';
 import type { GovernanceBodyKind } from '../organisation/governance-body.entity';
 import type { NumberingStyle, OrganisationKind } from '../organisation/organisation.entity';
-import { adaptModelForLeaf } from './leaf-adaptation';
+import { adaptModelForLeaf, LEAF_TERMS } from './leaf-adaptation';
 
 export const DEMO_PASSWORD = 'ratify-demo';
 
@@ -61,6 +61,8 @@ interface DemoOrganisation {
   numbering: NumberingStyle;
   schools?: { slug: string; name: string }[];
   bodies?: { name: string; kind: GovernanceBodyKind }[];
+  /** The organisation's own words, proposed when it clones a model policy. */
+  terms?: TermReplacement[];
   people: DemoPerson[];
   policies: DemoPolicy[];
 }
@@ -105,6 +107,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       { name: 'Trust Board', kind: 'board' },
       { name: 'Finance, Audit & Risk Committee', kind: 'committee' },
     ],
+    terms: LEAF_TERMS,
     people: [
       { email: 'admin@leaftrust.example', name: 'Alex Turner', role: 'admin' },
       { email: 'ops.lead@leaftrust.example', name: 'Olivia Grant', role: 'author' },
@@ -199,6 +202,9 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
   const bodies = new Map<string, string>();
   for (const body of spec.bodies ?? []) {
     bodies.set(body.name, await insert(manager, 'governance_body', { organisation_id: organisationId, name: body.name, kind: body.kind }));
+  }
+  for (const [position, term] of (spec.terms ?? []).entries()) {
+    await insert(manager, 'organisation_term', { organisation_id: organisationId, position, term_from: term.from, term_to: term.to });
   }
   for (const person of spec.people) {
     await insert(manager, 'membership', {
