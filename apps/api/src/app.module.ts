@@ -25,6 +25,8 @@ import { TemplateResolver, TemplateVersionResolver } from './template/template.r
 import { TemplateService } from './template/template.service';
 import { TerminologyResolver } from './terminology/terminology.resolver';
 import { TerminologyService } from './terminology/terminology.service';
+import { VariableResolver } from './variable/variable.resolver';
+import { VariableService } from './variable/variable.service';
 import { PolicyService } from './policy/policy.service';
 import { PublicSiteController } from './publication/public-site.controller';
 import { PublicSiteService } from './publication/public-site.service';
@@ -68,6 +70,8 @@ export class AppModule implements NestModule {
         TemplateVersionResolver,
         TerminologyService,
         TerminologyResolver,
+        VariableService,
+        VariableResolver,
         PublicSiteService,
       ],
     };

@@ -79,9 +79,9 @@ ${policies}
   );
 }
 
-export function policyPage(site: OrganisationEntity, trust: OrganisationEntity | null, policy: PublishedPolicy, today: string): string {
+export function policyPage(site: OrganisationEntity, trust: OrganisationEntity | null, policy: PublishedPolicy, variables: Record<string, string>, today: string): string {
   const owner = trust ?? site;
-  const html = renderHtml(policy.content, { numbering: owner.numberingStyle, headingLevel: 2, variables: { 'trust.name': owner.name, 'school.name': site.name } });
+  const html = renderHtml(policy.content, { numbering: owner.numberingStyle, headingLevel: 2, variables });
   return layout(
     `${policy.title} – ${site.name}`,
     `${header(site, trust)}

@@ -35,8 +35,8 @@ export class PublicSiteController {
     const pdf = policySlug.endsWith('.pdf');
     const found = await this.site.policy(slug, pdf ? policySlug.slice(0, -4) : policySlug);
     if (!found) return void notFound(response);
-    const { site, trust, policy } = found;
-    if (!pdf) return void html(response, policyPage(site, trust, policy, this.clock.today()));
+    const { site, trust, policy, variables } = found;
+    if (!pdf) return void html(response, policyPage(site, trust, policy, variables, this.clock.today()));
     const owner = trust ?? site;
     const bytes = await renderPdf(
       buildPolicyPdf({
@@ -51,7 +51,7 @@ export class PublicSiteController {
         },
         document: policy.content,
         numbering: owner.numberingStyle,
-        variables: { 'trust.name': owner.name, 'school.name': site.name },
+        variables,
       }),
     );
     response

@@ -8,6 +8,7 @@ import type { PolicyDocument } from '@ratify/document';
 import { Database } from '../database/database.service';
 import type { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationService } from '../organisation/organisation.service';
+import { plainValues, variableValuesFor } from '../variable/variable-values';
 
 export interface PublishedPolicySummary {
   slug: string;
@@ -76,19 +77,26 @@ export class PublicSiteService {
     return { organisation, trust, schools, policies: rows.map(summary) };
   }
 
-  async policy(slug: string, policySlug: string): Promise<{ site: OrganisationEntity; trust: OrganisationEntity | null; policy: PublishedPolicy } | undefined> {
+  /** The published policy, with the variable values of the school (or trust) it is published for. */
+  async policy(
+    slug: string,
+    policySlug: string,
+  ): Promise<{ site: OrganisationEntity; trust: OrganisationEntity | null; policy: PublishedPolicy; variables: Record<string, string> } | undefined> {
     const organisation = await this.organisations.bySlug(slug);
     if (!organisation || organisation.kind === 'publisher') return undefined;
     const { tenantId, schoolId } = this.scope(organisation);
-    const rows = await this.database.withContext({ organisationId: tenantId }, (manager) =>
-      manager.query<Row[]>(`SELECT p.slug, p.title, p.statutory, v.major, v.minor, v.approved_on, v.next_review_on, v.content ${PUBLISHED} AND p.slug = $3`, [
+    const trust = organisation.parentId ? await this.organisations.byId(organisation.parentId) : null;
+    const found = await this.database.withContext({ organisationId: tenantId }, async (manager) => {
+      const rows = await manager.query<Row[]>(`SELECT p.slug, p.title, p.statutory, v.major, v.minor, v.approved_on, v.next_review_on, v.content ${PUBLISHED} AND p.slug = $3`, [
         tenantId,
         schoolId,
         policySlug,
-      ]),
-    );
-    if (rows.length === 0) return undefined;
-    const trust = organisation.parentId ? await this.organisations.byId(organisation.parentId) : null;
-    return { site: organisation, trust, policy: { ...summary(rows[0]), statutory: rows[0].statutory, content: rows[0].content! } };
+      ]);
+      if (rows.length === 0) return undefined;
+      const variables = plainValues(await variableValuesFor(manager, trust ?? organisation, trust ? organisation : null));
+      return { row: rows[0]!, variables };
+    });
+    if (!found) return undefined;
+    return { site: organisation, trust, policy: { ...summary(found.row), statutory: found.row.statutory, content: found.row.content! }, variables: found.variables };
   }
 }

@@ -1,0 +1,99 @@
+/** Variable values per trust and school; each school's published copy renders with its own. */
+import type { INestApplication } from '@nestjs/common';
+import { contentHash } from '../src/common/content-hash';
+import { asOwner, createTenant, startTestApp, TestClient, uniqueSlug, type TestTenant } from './support/harness';
+
+let app: INestApplication;
+let tenant: TestTenant;
+let admin: TestClient;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  tenant = await createTenant({ role: 'admin' });
+  admin = new TestClient(app);
+  await admin.signIn(tenant.email);
+});
+afterAll(() => app.close());
+
+const SET = 'mutation ($input: SetVariablesInput!) { setVariables(input: $input) { key value effectiveValue source } }';
+const LIST = 'query ($school: ID) { variables(schoolId: $school) { key value effectiveValue source } }';
+type Row = { key: string; value: string | null; effectiveValue: string | null; source: string | null };
+const byKey = (rows: Row[] | undefined, key: string) => rows?.find((row) => row.key === key);
+
+it('resolves a school value from its own, else the trust-wide one, else the name Ratify knows', async () => {
+  expect((await admin.gql(SET, { input: { values: [{ key: 'school.headTitle', value: 'Headteacher' }, { key: 'trust.boardName', value: 'Trust Board' }] } })).errors).toBeUndefined();
+  await admin.gql(SET, { input: { schoolId: tenant.schoolId, values: [{ key: 'school.dslName', value: ' Sam Patel ' }] } });
+  const rows = (await admin.gql<{ variables: Row[] }>(LIST, { school: tenant.schoolId })).data?.variables;
+  expect(byKey(rows, 'school.dslName')).toEqual({ key: 'school.dslName', value: 'Sam Patel', effectiveValue: 'Sam Patel', source: 'school' });
+  expect(byKey(rows, 'school.headTitle')).toMatchObject({ value: null, effectiveValue: 'Headteacher', source: 'trust' });
+  expect(byKey(rows, 'school.name')).toMatchObject({ value: null, effectiveValue: `School ${tenant.schoolSlug}`, source: 'default' });
+});
+
+it('refuses bad values, unknown keys and trust-wide keys per school, and saves none of a bad batch', async () => {
+  const bad = await admin.gql(SET, { input: { schoolId: tenant.schoolId, values: [{ key: 'school.phone', value: '01234 567890' }, { key: 'school.email', value: 'not-an-email' }] } });
+  expect(bad.errors?.[0]).toMatchObject({ message: 'School email must be an email address, like office@school.org.uk.', extensions: { code: 'BAD_USER_INPUT' } });
+  expect((await admin.gql(SET, { input: { values: [{ key: 'school.favouriteColour', value: 'green' }] } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect((await admin.gql(SET, { input: { schoolId: tenant.schoolId, values: [{ key: 'trust.name', value: 'Rebels' }] } })).errors?.[0].message).toMatch(/whole trust/);
+  const stored = await asOwner(async (db) => (await db.query(`SELECT key FROM variable_value WHERE school_id = $1 ORDER BY key`, [tenant.schoolId])).rows.map((row) => row.key));
+  expect(stored).toEqual(['school.dslName']);
+});
+
+it("lets a school's staff set their own school's values but not another trust's school or the trust-wide ones", async () => {
+  const other = await createTenant();
+  const staffEmail = `${uniqueSlug('head')}@example.test`;
+  await asOwner(async (db) => {
+    await db.query('BEGIN');
+    await db.query(`SELECT set_config('app.organisation_id', $1, true)`, [tenant.organisationId]);
+    const hash = (await db.query(`SELECT password_hash FROM person WHERE email = $1`, [tenant.email])).rows[0].password_hash;
+    const person = (await db.query(`INSERT INTO person (email, display_name, password_hash) VALUES ($1, 'Head', $2) RETURNING id`, [staffEmail, hash])).rows[0].id;
+    await db.query(`INSERT INTO membership (organisation_id, school_id, person_id, role) VALUES ($1, $2, $3, 'publisher')`, [tenant.organisationId, tenant.schoolId, person]);
+    await db.query('COMMIT');
+  });
+  const head = new TestClient(app);
+  await head.signIn(staffEmail);
+  expect((await head.gql(SET, { input: { schoolId: tenant.schoolId, values: [{ key: 'school.headName', value: 'Jo Bloggs' }] } })).errors).toBeUndefined();
+  expect((await head.gql(SET, { input: { values: [{ key: 'trust.boardName', value: 'Council of Heads' }] } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  expect((await head.gql(SET, { input: { schoolId: other.schoolId, values: [{ key: 'school.headName', value: 'Intruder' }] } })).errors?.[0]).toMatchObject({
+    message: 'School was not found.',
+    extensions: { code: 'NOT_FOUND' },
+  });
+});
+
+it("renders each school's published copy with its own values", async () => {
+  const trust = await createTenant({ role: 'admin' });
+  const client = new TestClient(app);
+  await client.signIn(trust.email);
+  const secondSchool = uniqueSlug('school');
+  const content = {
+    type: 'doc',
+    content: [
+      {
+        type: 'section',
+        attrs: { sectionId: 's1' },
+        content: [
+          { type: 'sectionHeading', content: [{ type: 'text', text: 'Contacts' }] },
+          {
+            type: 'clause',
+            attrs: { clauseId: 'c1' },
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Report to the ' }, { type: 'variable', attrs: { name: 'school.headTitle' } }, { type: 'text', text: ' of ' }, { type: 'variable', attrs: { name: 'school.name' } }, { type: 'text', text: ' or ' }, { type: 'variable', attrs: { name: 'school.dslName' } }, { type: 'text', text: '.' }] }],
+          },
+        ],
+      },
+    ],
+  };
+  const schoolIds = await asOwner(async (db) => {
+    await db.query('BEGIN');
+    const second = (await db.query(`INSERT INTO organisation (kind, slug, name, parent_id) VALUES ('school', $1, 'Rowan Academy', $2) RETURNING id`, [secondSchool, trust.organisationId])).rows[0].id;
+    await db.query(`SELECT set_config('app.organisation_id', $1, true)`, [trust.organisationId]);
+    await db.query(`UPDATE policy_version SET content = $1, content_hash = $2 WHERE id = $3`, [JSON.stringify(content), contentHash(content), trust.versionId]);
+    await db.query(`INSERT INTO publication (organisation_id, school_id, policy_id, policy_version_id) VALUES ($1, $2, $3, $4)`, [trust.organisationId, second, trust.policyId, trust.versionId]);
+    await db.query('COMMIT');
+    return [trust.schoolId, second];
+  });
+  await client.gql(SET, { input: { schoolId: schoolIds[0], values: [{ key: 'school.headTitle', value: 'Headteacher' }, { key: 'school.dslName', value: 'Ann Ash' }] } });
+  await client.gql(SET, { input: { schoolId: schoolIds[1], values: [{ key: 'school.headTitle', value: 'Head of School' }, { key: 'school.dslName', value: 'Ben Birch' }] } });
+  const first = await client.http.get(`/p/${trust.schoolSlug}/social-media`);
+  const second = await client.http.get(`/p/${secondSchool}/social-media`);
+  expect(first.text).toContain(`Report to the Headteacher of School ${trust.schoolSlug} or Ann Ash.`);
+  expect(second.text).toContain('Report to the Head of School of Rowan Academy or Ben Birch.');
+});
