@@ -27,6 +27,8 @@ import { TerminologyResolver } from './terminology/terminology.resolver';
 import { TerminologyService } from './terminology/terminology.service';
 import { VariableResolver } from './variable/variable.resolver';
 import { VariableService } from './variable/variable.service';
+import { VariantResolver } from './variant/variant.resolver';
+import { VariantService } from './variant/variant.service';
 import { PolicyService } from './policy/policy.service';
 import { PublicSiteController } from './publication/public-site.controller';
 import { PublicSiteService } from './publication/public-site.service';
@@ -72,6 +74,8 @@ export class AppModule implements NestModule {
         TerminologyResolver,
         VariableService,
         VariableResolver,
+        VariantService,
+        VariantResolver,
         PublicSiteService,
       ],
     };

@@ -9,6 +9,7 @@ import { Database } from '../database/database.service';
 import type { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationService } from '../organisation/organisation.service';
 import { plainValues, variableValuesFor } from '../variable/variable-values';
+import { schoolCopy } from '../variant/variant.service';
 
 export interface PublishedPolicySummary {
   slug: string;
@@ -37,6 +38,8 @@ const PUBLISHED = `
   WHERE pub.organisation_id = $1 AND pub.school_id IS NOT DISTINCT FROM $2 AND pub.withdrawn_at IS NULL`;
 
 interface Row {
+  policy_id?: string;
+  version_id?: string;
   slug: string;
   title: string;
   major: number;
@@ -87,14 +90,17 @@ export class PublicSiteService {
     const { tenantId, schoolId } = this.scope(organisation);
     const trust = organisation.parentId ? await this.organisations.byId(organisation.parentId) : null;
     const found = await this.database.withContext({ organisationId: tenantId }, async (manager) => {
-      const rows = await manager.query<Row[]>(`SELECT p.slug, p.title, p.statutory, v.major, v.minor, v.approved_on, v.next_review_on, v.content ${PUBLISHED} AND p.slug = $3`, [
+      const rows = await manager.query<Row[]>(`SELECT p.id AS policy_id, v.id AS version_id, p.slug, p.title, p.statutory, v.major, v.minor, v.approved_on, v.next_review_on, v.content ${PUBLISHED} AND p.slug = $3`, [
         tenantId,
         schoolId,
         policySlug,
       ]);
       if (rows.length === 0) return undefined;
+      const row = rows[0]!;
       const variables = plainValues(await variableValuesFor(manager, trust ?? organisation, trust ? organisation : null));
-      return { row: rows[0]!, variables };
+      // An academy's page shows its own copy: the trust's text with the school's overrides.
+      if (trust) row.content = (await schoolCopy(manager, tenantId, organisation.id, row.policy_id!, { id: row.version_id!, content: row.content! })).document;
+      return { row, variables };
     });
     if (!found) return undefined;
     return { site: organisation, trust, policy: { ...summary(found.row), statutory: found.row.statutory, content: found.row.content! }, variables: found.variables };
