@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { AppError } from '../common/errors';
+import { parseId } from '../common/ids';
 import { byKey, requestLoader } from '../common/loaders';
+import type { ActiveMembership } from '../common/request-context';
 import { OrganisationEntity } from './organisation.entity';
 
 /** Reads the organisation directory (a global table of public facts). */
@@ -23,7 +26,19 @@ export class OrganisationService {
     return this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
   }
 
+  /** One of the tenant's own academies, or NOT_FOUND (the same answer for another trust's school). */
+  async schoolOf(tenantId: string, schoolId: string): Promise<OrganisationEntity> {
+    const school = await this.byId(parseId(schoolId, 'School'));
+    if (!school || school.parentId !== tenantId) throw AppError.notFound('School');
+    return school;
+  }
+
   schoolsOf(trustId: string): Promise<OrganisationEntity[]> {
     return this.dataSource.getRepository(OrganisationEntity).find({ where: { parentId: trustId }, order: { name: 'ASC' } });
   }
+}
+
+/** Who may change a school's own details and copy: the trust's admins, or that school's staff. */
+export function maySpeakForSchool(membership: ActiveMembership, schoolId: string): boolean {
+  return membership.role === 'admin' || (membership.schoolId === schoolId && ['publisher', 'author'].includes(membership.role));
 }

@@ -2,11 +2,10 @@
 import { Injectable } from '@nestjs/common';
 import { VARIABLES, variableDefinition, variableValueProblem } from '@ratify/document';
 import { AppError, ErrorCode } from '../common/errors';
-import { parseId } from '../common/ids';
 import { RequestContext } from '../common/request-context';
 import { Database } from '../database/database.service';
 import type { OrganisationEntity } from '../organisation/organisation.entity';
-import { OrganisationService } from '../organisation/organisation.service';
+import { maySpeakForSchool, OrganisationService } from '../organisation/organisation.service';
 import type { VariableValue } from './dto/variable.types';
 import { variableValuesFor } from './variable-values';
 
@@ -24,10 +23,7 @@ export class VariableService {
   /** The caller's tenant, and the school named (one of its own academies), or NOT_FOUND. */
   private async scope(schoolId: string | null | undefined): Promise<{ trust: OrganisationEntity; school: OrganisationEntity | null }> {
     const trust = await this.organisations.load(this.membership().organisationId);
-    if (!schoolId) return { trust, school: null };
-    const school = await this.organisations.byId(parseId(schoolId, 'School'));
-    if (!school || school.parentId !== trust.id) throw AppError.notFound('School');
-    return { trust, school };
+    return { trust, school: schoolId ? await this.organisations.schoolOf(trust.id, schoolId) : null };
   }
 
   async list(schoolId?: string | null): Promise<VariableValue[]> {
@@ -54,7 +50,7 @@ export class VariableService {
   async set(schoolId: string | null | undefined, values: { key: string; value: string }[]): Promise<VariableValue[]> {
     const { trust, school } = await this.scope(schoolId);
     const membership = this.membership();
-    const mayEdit = membership.role === 'admin' || (school !== null && membership.schoolId === school.id && ['publisher', 'author'].includes(membership.role));
+    const mayEdit = school ? maySpeakForSchool(membership, school.id) : membership.role === 'admin';
     if (!mayEdit) throw new AppError(ErrorCode.FORBIDDEN, school ? "Only the trust's administrators or this school's staff can change its details." : "Only the trust's administrators can change trust-wide details.");
     const problems: string[] = [];
     for (const { key, value } of values) {

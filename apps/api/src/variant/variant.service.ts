@@ -8,11 +8,10 @@ import { listClauses, renderHtml, type PolicyDocument } from '@ratify/document';
 import { applyOverrides, carryForward, divergence, validateOverrides, type ClauseLocks, type Override } from '@ratify/merge';
 import type { EntityManager } from 'typeorm';
 import { AppError, ErrorCode } from '../common/errors';
-import { parseId } from '../common/ids';
 import { RequestContext } from '../common/request-context';
 import { Database } from '../database/database.service';
 import type { OrganisationEntity } from '../organisation/organisation.entity';
-import { OrganisationService } from '../organisation/organisation.service';
+import { maySpeakForSchool, OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import { plainValues, variableValuesFor } from '../variable/variable-values';
 import type { SchoolVariant } from './dto/variant.types';
@@ -62,9 +61,7 @@ export class VariantService {
 
   private async school(schoolId: string): Promise<{ trust: OrganisationEntity; school: OrganisationEntity }> {
     const trust = await this.organisations.load(this.membership().organisationId);
-    const school = await this.organisations.byId(parseId(schoolId, 'School'));
-    if (!school || school.parentId !== trust.id) throw AppError.notFound('School');
-    return { trust, school };
+    return { trust, school: await this.organisations.schoolOf(trust.id, schoolId) };
   }
 
   async locks(policyId: string): Promise<ClauseLocks> {
@@ -111,8 +108,7 @@ export class VariantService {
   async saveVariant(policyId: string, schoolId: string, overrides: unknown[]): Promise<SchoolVariant> {
     const { trust, school } = await this.school(schoolId);
     const membership = this.membership();
-    const mayEdit = membership.role === 'admin' || (membership.schoolId === school.id && ['publisher', 'author'].includes(membership.role));
-    if (!mayEdit) throw new AppError(ErrorCode.FORBIDDEN, "Only the trust's administrators or this school's staff can change its copy.");
+    if (!maySpeakForSchool(membership, school.id)) throw new AppError(ErrorCode.FORBIDDEN, "Only the trust's administrators or this school's staff can change its copy.");
     const current = await this.current(policyId);
     const problems = validateOverrides(current.content, await this.locks(current.policyId), overrides as Override[]);
     if (problems.length) throw new AppError(ErrorCode.BAD_USER_INPUT, problems[0]!.message, { problems: problems.map((problem) => problem.message) });
