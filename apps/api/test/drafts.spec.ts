@@ -1,6 +1,6 @@
 /** Writing policies: create, open a draft, save with optimistic concurrency; bad documents change nothing. */
 import type { INestApplication } from '@nestjs/common';
-import { asOwner, createTenant, startTestApp, TestClient, type TestTenant } from './support/harness';
+import { asOwner, createTenant, startTestApp, TestClient, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
 let tenant: TestTenant;
@@ -8,9 +8,7 @@ let author: TestClient;
 
 beforeAll(async () => {
   app = await startTestApp();
-  tenant = await createTenant({ role: 'author' });
-  author = new TestClient(app);
-  await author.signIn(tenant.email);
+  ({ tenant: tenant, client: author } = await signedInTenant(app, { role: 'author' }));
 });
 afterAll(() => app.close());
 
@@ -58,9 +56,7 @@ describe('createPolicy', () => {
   });
 
   it('is refused to a viewer, and creates nothing', async () => {
-    const viewerTenant = await createTenant({ role: 'viewer' });
-    const viewer = new TestClient(app);
-    await viewer.signIn(viewerTenant.email);
+    const { client: viewer } = await signedInTenant(app, { role: 'viewer' });
     const result = await viewer.gql(CREATE, { input: { title: 'Not allowed' } });
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { asOwner, createTenant, startTestApp, TestClient, type TestTenant } from './support/harness';
+import { asOwner, startTestApp, TestClient, type TestTenant, signedInTenant } from './support/harness';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'libs', 'importer', 'test-fixtures');
 const LEAF = readFileSync(join(FIXTURES, 'leaf-trust-use-of-social-media-policy-v1.0.txt'));
@@ -13,9 +13,7 @@ let author: TestClient;
 
 beforeAll(async () => {
   app = await startTestApp();
-  tenant = await createTenant({ role: 'author' });
-  author = new TestClient(app);
-  await author.signIn(tenant.email);
+  ({ tenant: tenant, client: author } = await signedInTenant(app, { role: 'author' }));
 });
 afterAll(() => app.close());
 
@@ -54,9 +52,7 @@ it('refuses an upload without the preflight header, as GraphQL does', async () =
 
 it('asks a signed-out caller to sign in, and refuses a viewer', async () => {
   expect((await upload(new TestClient(app), LEAF, 'a.txt')).status).toBe(401);
-  const viewerTenant = await createTenant({ role: 'viewer' });
-  const viewer = new TestClient(app);
-  await viewer.signIn(viewerTenant.email);
+  const { client: viewer } = await signedInTenant(app, { role: 'viewer' });
   const refused = await upload(viewer, LEAF, 'a.txt');
   expect(refused.status).toBe(403);
   expect(refused.body.error.code).toBe('FORBIDDEN');

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createTenant, startTestApp, TestClient } from './support/harness';
+import { createTenant, startTestApp, TestClient, signedInTenant } from './support/harness';
 
 let app: INestApplication;
 beforeAll(async () => (app = await startTestApp()));
@@ -66,9 +66,7 @@ it('finds nothing from another organisation, and refuses an empty query', async 
 });
 
 it('searches the text as saved: a saved draft is found by its new words', async () => {
-  const trust = await createTenant({ role: 'author' });
-  const client = new TestClient(app);
-  await client.signIn(trust.email);
+  const { client } = await signedInTenant(app, { role: 'author' });
   const created = await client.gql<{ createPolicy: { id: string; draft: { id: string } } }>(CREATE, { input: { title: 'Uniform Policy', content: doc([['Uniform', ['Blazers are optional.']]]) } });
   await client.gql('mutation ($input: SaveDraftInput!) { saveDraft(input: $input) { revision } }', {
     input: { versionId: created.data!.createPolicy.draft.id, expectedRevision: 1, content: doc([['Uniform', ['Jumpers carry the school logo.']]]) },

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { documentFromOutline, listClauses } from '@ratify/document';
 import { contentHash } from '../src/common/content-hash';
-import { asOwner, asRuntime, createTenant, startTestApp, TestClient, uniqueSlug, type TestTenant } from './support/harness';
+import { asOwner, asRuntime, createTenant, startTestApp, TestClient, uniqueSlug, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
 let trust: TestTenant;
@@ -70,9 +70,7 @@ it('refuses to clone what does not exist, and a viewer may not clone; nothing is
   const before = await count();
   const missing = await author.gql(CLONE, { id: randomUUID() });
   expect(missing.errors?.[0]).toMatchObject({ message: 'Template version was not found.', extensions: { code: 'NOT_FOUND' } });
-  const viewerTenant = await createTenant({ role: 'viewer' });
-  const viewer = new TestClient(app);
-  await viewer.signIn(viewerTenant.email);
+  const { client: viewer } = await signedInTenant(app, { role: 'viewer' });
   expect((await viewer.gql(CLONE, { id: publisher.versionId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   expect(await count()).toBe(before);
 });

@@ -1,6 +1,6 @@
 /** An organisation's terminology: set by an admin, proposed on a draft, applied as a saved edit. */
 import type { INestApplication } from '@nestjs/common';
-import { asOwner, createTenant, startTestApp, TestClient, type TestTenant } from './support/harness';
+import { asOwner, startTestApp, TestClient, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
 let admin: TestClient;
@@ -8,9 +8,7 @@ let tenant: TestTenant;
 
 beforeAll(async () => {
   app = await startTestApp();
-  tenant = await createTenant({ role: 'admin' });
-  admin = new TestClient(app);
-  await admin.signIn(tenant.email);
+  ({ tenant: tenant, client: admin } = await signedInTenant(app, { role: 'admin' }));
 });
 afterAll(() => app.close());
 
@@ -65,9 +63,7 @@ it('proposes the trust’s words on a draft and applies only what was accepted, 
 });
 
 it('lets only an admin change the terminology, and refuses a list with a term twice', async () => {
-  const authorTenant = await createTenant({ role: 'author' });
-  const author = new TestClient(app);
-  await author.signIn(authorTenant.email);
+  const { client: author } = await signedInTenant(app, { role: 'author' });
   expect((await author.gql(SET, { terms: [{ from: 'Governing Body', to: 'Board' }] })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   const twice = await admin.gql(SET, { terms: [{ from: 'Head', to: 'Principal' }, { from: 'Head', to: 'Head of School' }] });
   expect(twice.errors?.[0]).toMatchObject({ message: '"Head" is in the list twice.', extensions: { code: 'BAD_USER_INPUT' } });

@@ -1,7 +1,7 @@
 /** Variable values per trust and school; each school's published copy renders with its own. */
 import type { INestApplication } from '@nestjs/common';
 import { contentHash } from '../src/common/content-hash';
-import { asOwner, createTenant, startTestApp, TestClient, uniqueSlug, type TestTenant } from './support/harness';
+import { asOwner, createTenant, startTestApp, TestClient, uniqueSlug, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
 let tenant: TestTenant;
@@ -9,9 +9,7 @@ let admin: TestClient;
 
 beforeAll(async () => {
   app = await startTestApp();
-  tenant = await createTenant({ role: 'admin' });
-  admin = new TestClient(app);
-  await admin.signIn(tenant.email);
+  ({ tenant: tenant, client: admin } = await signedInTenant(app, { role: 'admin' }));
 });
 afterAll(() => app.close());
 
@@ -60,9 +58,7 @@ it("lets a school's staff set their own school's values but not another trust's 
 });
 
 it("renders each school's published copy with its own values", async () => {
-  const trust = await createTenant({ role: 'admin' });
-  const client = new TestClient(app);
-  await client.signIn(trust.email);
+  const { tenant: trust, client } = await signedInTenant(app, { role: 'admin' });
   const secondSchool = uniqueSlug('school');
   const content = {
     type: 'doc',

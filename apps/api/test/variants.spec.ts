@@ -1,7 +1,7 @@
 /** Clause locks and school variants: checked overrides, a school's own copy, nothing saved on bad input. */
 import type { INestApplication } from '@nestjs/common';
 import { listClauses } from '@ratify/document';
-import { asOwner, createTenant, startTestApp, TestClient, type TestTenant } from './support/harness';
+import { asOwner, createTenant, startTestApp, TestClient, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
 let trust: TestTenant;
@@ -10,9 +10,7 @@ let clauseId: string;
 
 beforeAll(async () => {
   app = await startTestApp();
-  trust = await createTenant({ role: 'admin' });
-  admin = new TestClient(app);
-  await admin.signIn(trust.email);
+  ({ tenant: trust, client: admin } = await signedInTenant(app, { role: 'admin' }));
   clauseId = await asOwner(async (db) => listClauses((await db.query('SELECT content FROM policy_version WHERE id = $1', [trust.versionId])).rows[0].content)[0]!.clauseId);
 });
 afterAll(() => app.close());
@@ -43,9 +41,7 @@ it("saves a school's overrides and shows its own copy, on its public page too", 
 });
 
 it('refuses an override of a locked clause or of a clause that does not exist, and saves nothing', async () => {
-  const other = await createTenant({ role: 'admin' });
-  const client = new TestClient(app);
-  await client.signIn(other.email);
+  const { tenant: other, client } = await signedInTenant(app, { role: 'admin' });
   const otherClause = await asOwner(async (db) => listClauses((await db.query('SELECT content FROM policy_version WHERE id = $1', [other.versionId])).rows[0].content)[0]!.clauseId);
   expect((await client.gql(LOCK, { input: { policyId: other.policyId, locks: [{ clauseId: otherClause, level: 'locked' }] } })).errors).toBeUndefined();
   const count = () => asOwner(async (db) => (await db.query('SELECT count(*)::int AS n FROM school_variant WHERE organisation_id = $1', [other.organisationId])).rows[0].n);

@@ -146,3 +146,11 @@ export async function createTenant(options: { role?: string; policyTitle?: strin
     return { organisationId, slug, schoolId, schoolSlug, email, policyId, versionId };
   });
 }
+
+/** A new tenant (see createTenant) and a client already signed in as its person. */
+export async function signedInTenant(app: INestApplication, options: { role?: string } = {}): Promise<{ tenant: TestTenant; client: TestClient }> {
+  const tenant = await createTenant(options);
+  const client = new TestClient(app);
+  await client.signIn(tenant.email);
+  return { tenant, client };
+}
