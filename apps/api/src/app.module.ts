@@ -16,6 +16,7 @@ import { TransactionPlugin } from './database/transaction.plugin';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health/health.controller';
 import { MembershipResolver } from './organisation/membership.resolver';
+import { OrganisationResolver } from './organisation/organisation.resolver';
 import { OrganisationService } from './organisation/organisation.service';
 import { DraftService } from './policy/draft.service';
 import { ImportController } from './policy/import.controller';
@@ -61,6 +62,7 @@ export class AppModule implements NestModule {
         AuthResolver,
         OrganisationService,
         MembershipResolver,
+        OrganisationResolver,
         PolicyService,
         PolicyResolver,
         PolicyVersionResolver,

@@ -45,10 +45,14 @@ it("lets a school's staff set their own school's values but not another trust's 
     const hash = (await db.query(`SELECT password_hash FROM person WHERE email = $1`, [tenant.email])).rows[0].password_hash;
     const person = (await db.query(`INSERT INTO person (email, display_name, password_hash) VALUES ($1, 'Head', $2) RETURNING id`, [staffEmail, hash])).rows[0].id;
     await db.query(`INSERT INTO membership (organisation_id, school_id, person_id, role) VALUES ($1, $2, $3, 'publisher')`, [tenant.organisationId, tenant.schoolId, person]);
+    await db.query(`INSERT INTO organisation (kind, slug, name, parent_id) VALUES ('school', $1, 'Aardvark Academy', $2)`, [uniqueSlug('school'), tenant.organisationId]);
     await db.query('COMMIT');
   });
   const head = new TestClient(app);
   await head.signIn(staffEmail);
+  const schoolNames = async (client: TestClient) => (await client.gql<{ schools: { name: string }[] }>('{ schools { name } }')).data?.schools.map((school) => school.name);
+  expect(await schoolNames(admin)).toEqual(['Aardvark Academy', `School ${tenant.schoolSlug}`]);
+  expect(await schoolNames(head)).toEqual([`School ${tenant.schoolSlug}`]);
   expect((await head.gql(SET, { input: { schoolId: tenant.schoolId, values: [{ key: 'school.headName', value: 'Jo Bloggs' }] } })).errors).toBeUndefined();
   expect((await head.gql(SET, { input: { values: [{ key: 'trust.boardName', value: 'Council of Heads' }] } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   expect((await head.gql(SET, { input: { schoolId: other.schoolId, values: [{ key: 'school.headName', value: 'Intruder' }] } })).errors?.[0]).toMatchObject({
