@@ -26,6 +26,8 @@ import { TemplateResolver, TemplateVersionResolver } from './template/template.r
 import { TemplateService } from './template/template.service';
 import { TerminologyResolver } from './terminology/terminology.resolver';
 import { TerminologyService } from './terminology/terminology.service';
+import { UpstreamResolver } from './upstream/upstream.resolver';
+import { UpstreamService } from './upstream/upstream.service';
 import { VariableResolver } from './variable/variable.resolver';
 import { VariableService } from './variable/variable.service';
 import { VariantResolver } from './variant/variant.resolver';
@@ -72,6 +74,8 @@ export class AppModule implements NestModule {
         TemplateService,
         TemplateResolver,
         TemplateVersionResolver,
+        UpstreamService,
+        UpstreamResolver,
         TerminologyService,
         TerminologyResolver,
         VariableService,

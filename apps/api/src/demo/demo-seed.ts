@@ -225,7 +225,6 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
       owner_title: policy.ownerTitle,
       monitoring_body_id: policy.monitoredBy ? bodies.get(policy.monitoredBy) : null,
       review_cycle_months: policy.reviewCycleMonths,
-      upstream_template_version_id: upstream?.id ?? null,
     });
     const versionId = await insert(manager, 'policy_version', {
       organisation_id: organisationId,
@@ -239,10 +238,17 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
       approved_on: policy.approvedOn,
       approved_by_body_id: policy.approvedBy ? bodies.get(policy.approvedBy) : null,
       next_review_on: policy.nextReviewOn,
+      upstream_template_version_id: upstream?.id ?? null,
     });
     await indexClauses(manager, { organisationId, id: versionId, policyId, content });
     if (policy.template) {
-      const templateId = await insert(manager, 'template', { publisher_id: organisationId, slug: policy.template.slug, title: policy.title, statutory: policy.statutory });
+      const templateId = await insert(manager, 'template', {
+        publisher_id: organisationId,
+        slug: policy.template.slug,
+        title: policy.title,
+        statutory: policy.statutory,
+        source_policy_id: policyId,
+      });
       await insert(manager, 'template_version', {
         publisher_id: organisationId,
         template_id: templateId,

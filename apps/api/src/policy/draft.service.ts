@@ -12,10 +12,17 @@ import { parseId } from '../common/ids';
 import { RequestContext } from '../common/request-context';
 import { Database } from '../database/database.service';
 import { indexClauses } from './clause-index';
-import { PolicyVersionEntity } from './policy-version.entity';
+import { PolicyVersionEntity, type ChangeOrigin } from './policy-version.entity';
 import { PolicyEntity } from './policy.entity';
 import { PolicyService } from './policy.service';
 import { slugify } from './slug';
+
+/** Where a draft's text now comes from and why it changed, recorded with a save. */
+export interface DraftNote {
+  upstreamTemplateVersionId?: string;
+  changeSummary?: string;
+  changeOrigin?: ChangeOrigin;
+}
 
 export interface NewPolicy {
   title: string;
@@ -62,7 +69,6 @@ export async function insertPolicyWithDraft(
       title: input.title,
       statutory: input.statutory,
       reviewCycleMonths: input.reviewCycleMonths,
-      upstreamTemplateVersionId: input.upstreamTemplateVersionId ?? null,
     }),
   );
   const draft = await manager.save(
@@ -76,6 +82,7 @@ export async function insertPolicyWithDraft(
       content: input.content,
       contentHash: contentHash(input.content),
       createdBy: input.createdBy,
+      upstreamTemplateVersionId: input.upstreamTemplateVersionId ?? null,
     }),
   );
   await indexClauses(manager, draft);
@@ -132,23 +139,30 @@ export class DraftService {
         content,
         contentHash: contentHash(content),
         createdBy: personId,
+        upstreamTemplateVersionId: current?.upstreamTemplateVersionId ?? null,
       }),
     );
     await indexClauses(manager, draft);
     return draft;
   }
 
-  async saveDraft(versionId: string, expectedRevision: number, input: unknown): Promise<PolicyVersionEntity> {
+  /**
+   * Saves a draft's text. `note`, when given, also records where the text now comes from (the
+   * template release it is based on) and why it changed.
+   */
+  async saveDraft(versionId: string, expectedRevision: number, input: unknown, note?: DraftNote): Promise<PolicyVersionEntity> {
     const { organisationId } = this.caller();
     const id = parseId(versionId, 'Draft');
     const content = acceptDocument(input);
     const manager = await this.database.manager();
     // An UPDATE … RETURNING comes back from TypeORM as [rows, affected].
     const [rows]: [{ revision: number }[], number] = await manager.query(
-      `UPDATE policy_version SET content = $1, content_hash = $2, revision = revision + 1, updated_at = now()
+      `UPDATE policy_version SET content = $1, content_hash = $2, revision = revision + 1, updated_at = now(),
+              upstream_template_version_id = coalesce($6, upstream_template_version_id),
+              change_summary = coalesce($7, change_summary), change_origin = coalesce($8, change_origin)
         WHERE organisation_id = $3 AND id = $4 AND status = 'draft' AND revision = $5
         RETURNING revision`,
-      [JSON.stringify(content), contentHash(content), organisationId, id, expectedRevision],
+      [JSON.stringify(content), contentHash(content), organisationId, id, expectedRevision, note?.upstreamTemplateVersionId ?? null, note?.changeSummary ?? null, note?.changeOrigin ?? null],
     );
     if (rows.length === 0) {
       const existing = await manager.findOneBy(PolicyVersionEntity, { organisationId, id });

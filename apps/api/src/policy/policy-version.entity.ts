@@ -3,6 +3,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export type VersionStatus = 'draft' | 'in_approval' | 'approved' | 'superseded';
 
+/** Why a version's text changed, as a policy's history table records it. */
+export const CHANGE_ORIGINS = ['legislation-or-guidance', 'model-provider-update', 'trust-decision', 'audit-finding', 'school-request', 'editorial'] as const;
+export type ChangeOrigin = (typeof CHANGE_ORIGINS)[number];
+
 /** A snapshot of a policy's text and its approval facts. */
 @Entity({ name: 'policy_version' })
 export class PolicyVersionEntity {
@@ -38,6 +42,14 @@ export class PolicyVersionEntity {
 
   @Column({ name: 'change_summary', type: 'text', nullable: true })
   changeSummary!: string | null;
+
+  /** Why the text changed (the governance list of origins), e.g. 'model-provider-update'. */
+  @Column({ name: 'change_origin', type: 'text', nullable: true })
+  changeOrigin!: ChangeOrigin | null;
+
+  /** The template release this text is based on, if any (cloned from it, or merged with it); its clauses keep the template's ids. */
+  @Column({ name: 'upstream_template_version_id', type: 'uuid', nullable: true })
+  upstreamTemplateVersionId!: string | null;
 
   @Column({ name: 'approved_on', type: 'date', nullable: true })
   approvedOn!: string | null;

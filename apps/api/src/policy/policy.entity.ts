@@ -25,10 +25,6 @@ export class PolicyEntity {
   @Column({ name: 'monitoring_body_id', type: 'uuid', nullable: true })
   monitoringBodyId!: string | null;
 
-  /** The template version this policy was cloned from, if any (its clauses keep the template's ids). */
-  @Column({ name: 'upstream_template_version_id', type: 'uuid', nullable: true })
-  upstreamTemplateVersionId!: string | null;
-
   @Column({ name: 'review_cycle_months', type: 'integer', nullable: true })
   reviewCycleMonths!: number | null;
 

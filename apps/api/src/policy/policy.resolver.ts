@@ -20,7 +20,6 @@ export function toPolicy(entity: PolicyEntity): Policy {
     statutory: entity.statutory,
     reviewCycleMonths: entity.reviewCycleMonths,
     organisationId: entity.organisationId,
-    upstreamTemplateVersionId: entity.upstreamTemplateVersionId,
   };
 }
 
@@ -34,7 +33,11 @@ export function toPolicyVersion(entity: PolicyVersionEntity): PolicyVersion {
     approvedOn: entity.approvedOn,
     nextReviewOn: entity.nextReviewOn,
     content: entity.content,
+    changeSummary: entity.changeSummary,
+    changeOrigin: entity.changeOrigin,
     organisationId: entity.organisationId,
+    policyId: entity.policyId,
+    upstreamTemplateVersionId: entity.upstreamTemplateVersionId,
   };
 }
 
@@ -72,9 +75,13 @@ export class PolicyResolver {
     return version ? toPolicyVersion(version) : null;
   }
 
-  @ResolveField(() => TemplateVersion, { nullable: true, description: 'The template release this policy was cloned from (its lineage).' })
+  @ResolveField(() => TemplateVersion, {
+    nullable: true,
+    description: "The template release the current version's text is based on (its lineage): the release it was cloned from, or last merged with.",
+  })
   async upstream(@Parent() policy: Policy): Promise<TemplateVersion | null> {
-    return policy.upstreamTemplateVersionId ? toTemplateVersion(await this.templates.version(policy.upstreamTemplateVersionId)) : null;
+    const version = await this.policyService.currentVersion(policy.id);
+    return version?.upstreamTemplateVersionId ? toTemplateVersion(await this.templates.version(version.upstreamTemplateVersionId)) : null;
   }
 
   @ResolveField(() => NumberingStyleGql, { description: "The organisation's numbering style: how numbers print." })
@@ -130,7 +137,15 @@ export class PolicySearchResolver {
 @Resolver(() => PolicyVersion)
 @Members()
 export class PolicyVersionResolver {
-  constructor(private readonly organisations: OrganisationService) {}
+  constructor(
+    private readonly organisations: OrganisationService,
+    private readonly templates: TemplateService,
+  ) {}
+
+  @ResolveField(() => TemplateVersion, { nullable: true, description: 'The template release this text is based on, if any.' })
+  async upstream(@Parent() version: PolicyVersion): Promise<TemplateVersion | null> {
+    return version.upstreamTemplateVersionId ? toTemplateVersion(await this.templates.version(version.upstreamTemplateVersionId)) : null;
+  }
 
   @ResolveField(() => String, { description: "The text as HTML, numbered in the organisation's style. Escaped and link-checked." })
   async html(@Parent() version: PolicyVersion): Promise<string> {

@@ -22,6 +22,10 @@ export class TemplateEntity {
   @Column({ type: 'text', nullable: true })
   summary!: string | null;
 
+  /** The publisher's own policy that new releases are taken from. */
+  @Column({ name: 'source_policy_id', type: 'uuid', nullable: true })
+  sourcePolicyId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

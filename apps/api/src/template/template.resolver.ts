@@ -6,7 +6,7 @@ import { toOrganisationRef } from '../organisation/membership.resolver';
 import { OrganisationService } from '../organisation/organisation.service';
 import { Policy } from '../policy/dto/policy.types';
 import { toPolicy } from '../policy/policy.resolver';
-import { Template, TemplateVersion } from './dto/template.types';
+import { ReleaseTemplateInput, Template, TemplateVersion } from './dto/template.types';
 import type { TemplateEntity, TemplateVersionEntity } from './template.entity';
 import { TemplateService } from './template.service';
 
@@ -43,6 +43,15 @@ export class TemplateResolver {
   @Members('admin', 'author')
   async cloneTemplate(@Args('templateVersionId', { type: () => ID }) templateVersionId: string, @Args('title', { nullable: true }) title?: string): Promise<Policy> {
     return toPolicy(await this.templateService.clone(templateVersionId, title));
+  }
+
+  @Mutation(() => TemplateVersion, {
+    description:
+      "Releases a publisher's policy (its approved version) as the template's next version; policies cloned from the template are offered the update. FORBIDDEN outside a publisher; CONFLICT when nothing changed.",
+  })
+  @Members('admin', 'publisher')
+  async releaseTemplate(@Args('input') input: ReleaseTemplateInput): Promise<TemplateVersion> {
+    return toTemplateVersion(await this.templateService.release(input));
   }
 
   @ResolveField(() => OrganisationRef, { description: 'Who publishes it (a local authority, a model-policy provider).' })

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { documentFromOutline } from '@ratify/document';
+import { documentFromOutline, type PolicyDocument } from '@ratify/document';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
@@ -114,20 +114,20 @@ export function uniqueSlug(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
-/** A new trust with one academy, one author and one approved, published policy. */
-export async function createTenant(options: { role?: string; policyTitle?: string } = {}): Promise<TestTenant> {
+/** A new trust (or publisher) with one academy, one author and one approved, published policy (given content, or a marker clause). */
+export async function createTenant(options: { role?: string; policyTitle?: string; kind?: 'trust' | 'publisher'; content?: PolicyDocument } = {}): Promise<TestTenant> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const slug = uniqueSlug('trust');
   const schoolSlug = uniqueSlug('school');
   const email = `${uniqueSlug('person')}@example.test`;
-  const content = documentFromOutline({
+  const content = options.content ?? documentFromOutline({
     sections: [{ heading: 'Introduction', clauses: [{ text: `Marker ${slug}`, blocks: [{ type: 'paragraph', text: `Marker ${slug}` }] }] }],
   });
   return asOwner(async (db) => {
     await db.query('BEGIN');
     const one = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0].id as string;
-    const organisationId = await one(`INSERT INTO organisation (kind, slug, name) VALUES ('trust', $1, $2) RETURNING id`, [slug, `Trust ${slug}`]);
+    const organisationId = await one(`INSERT INTO organisation (kind, slug, name) VALUES ($1, $2, $3) RETURNING id`, [options.kind ?? 'trust', slug, `Trust ${slug}`]);
     const schoolId = await one(`INSERT INTO organisation (kind, slug, name, parent_id) VALUES ('school', $1, $2, $3) RETURNING id`, [schoolSlug, `School ${schoolSlug}`, organisationId]);
     await db.query(`SELECT set_config('app.organisation_id', $1, true)`, [organisationId]);
     const personId = await one(`INSERT INTO person (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [email, `Person ${slug}`, hash]);

@@ -28,7 +28,15 @@ export class PolicyVersion {
   @Field(() => DateScalar, { nullable: true }) approvedOn!: string | null;
   @Field(() => DateScalar, { nullable: true }) nextReviewOn!: string | null;
   @Field(() => GraphQLJSONObject, { description: 'The document as ProseMirror JSON.' }) content!: object;
+  @Field(() => String, { nullable: true, description: 'What changed in this version, as the history table says it.' }) changeSummary!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it changed: "legislation-or-guidance", "model-provider-update", "trust-decision", "audit-finding", "school-request" or "editorial".',
+  })
+  changeOrigin!: string | null;
   organisationId!: string;
+  policyId!: string;
+  upstreamTemplateVersionId!: string | null;
 }
 
 @ObjectType('Policy')
@@ -39,7 +47,6 @@ export class Policy {
   @Field() statutory!: boolean;
   @Field(() => Int, { nullable: true, description: 'Months between reviews.' }) reviewCycleMonths!: number | null;
   organisationId!: string;
-  upstreamTemplateVersionId!: string | null;
 }
 
 @ObjectType('PolicySearchHit', { description: 'A policy matching a search, with its best-matching clause.' })
