@@ -4,6 +4,8 @@
  * are ever public.
  */
 import type { INestApplication } from '@nestjs/common';
+import { listClauses, type PolicyDocument } from '@ratify/document';
+import { WESTSHIRE_2026_ADDED_CLAUSE_ID } from '../src/demo/westshire-revision';
 import { DEMO_ORGANISATIONS, seedDemoData } from '../src/demo/demo-seed';
 import { ownerDataSource } from '../src/database/data-sources';
 import { asOwner, createTenant, OWNER_URL, startTestApp, TestClient, type TestTenant } from './support/harness';
@@ -43,11 +45,53 @@ describe('demo data', () => {
     );
     expect(result.data?.policies[0]?.upstream).toEqual({ number: '1.0', template: { title: 'Social Media Policy' } });
     const templateClauseIds = await asOwner(async (db) =>
-      (await db.query(`SELECT jsonb_path_query(v.content, 'strict $.content[*].content[*] ? (@.type == "clause").attrs.clauseId') #>> '{}' AS id FROM template_version v JOIN template t ON t.id = v.template_id WHERE t.slug = 'social-media-policy'`)).rows.map((row) => row.id),
+      (await db.query(`SELECT jsonb_path_query(v.content, 'strict $.content[*].content[*] ? (@.type == "clause").attrs.clauseId') #>> '{}' AS id FROM template_version v JOIN template t ON t.id = v.template_id WHERE t.slug = 'social-media-policy' AND (v.major, v.minor) = (1, 0)`)).rows.map((row) => row.id),
     );
     const leafClauseIds = result.data!.policies[0]!.currentVersion.content.content.flatMap((section) => section.content.slice(1).map((clause) => clause.attrs!.clauseId));
     expect(leafClauseIds.length).toBe(templateClauseIds.length - 1);
     expect(leafClauseIds.every((id) => templateClauseIds.includes(id))).toBe(true);
+  });
+
+  it("offers Leaf Trust the LA model's 2026 release: exactly its three changes, one taken automatically, one added, the one Leaf also edited a conflict", async () => {
+    const leaf = new TestClient(app);
+    await leaf.signIn('ops.lead@leaftrust.example', 'ratify-demo');
+    const policy = (await leaf.gql<{ policies: { id: string; availableUpdate: { number: string } | null; currentVersion: { id: string; content: PolicyDocument } }[] }>(
+      '{ policies { id availableUpdate { number } currentVersion { id content } } }',
+    )).data!.policies[0]!;
+    expect(policy.availableUpdate).toEqual({ number: '1.1' });
+
+    const compared = await leaf.gql<{ upstreamUpdate: { to: { id: string }; into: { id: string; revision: number }; changes: { id: string; change: string; outcome: string }[]; conflicts: { id: string; ours: string }[] } }>(
+      'query ($id: ID!) { upstreamUpdate(policyId: $id) { to { id } into { id revision } changes { id change outcome } conflicts { id ours } } }',
+      { id: policy.id },
+    );
+    const update = compared.data!.upstreamUpdate;
+    const leafClauses = listClauses(policy.currentVersion.content);
+    const [intro2, definition2] = [leafClauses[1]!.clauseId, leafClauses[7]!.clauseId];
+    expect(update.changes).toEqual([
+      { id: intro2, change: 'changed', outcome: 'conflict' },
+      { id: definition2, change: 'changed', outcome: 'applied' },
+      { id: WESTSHIRE_2026_ADDED_CLAUSE_ID, change: 'added', outcome: 'applied' },
+    ]);
+    expect(update.conflicts).toEqual([{ id: `clause:${intro2}`, ours: leafClauses[1]!.text }]);
+
+    const accepted = await leaf.gql<{ acceptUpstreamUpdate: { status: string; changeOrigin: string; content: PolicyDocument } }>(
+      'mutation ($input: AcceptUpstreamUpdateInput!) { acceptUpstreamUpdate(input: $input) { status changeOrigin content } }',
+      { input: { policyId: policy.id, templateVersionId: update.to.id, intoVersionId: update.into.id, expectedRevision: update.into.revision, resolutions: [{ conflictId: `clause:${intro2}`, take: 'ours' }] } },
+    );
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.acceptUpstreamUpdate).toMatchObject({ status: 'DRAFT', changeOrigin: 'model-provider-update' });
+    // The draft is Leaf's v1.0 with 4.2 reworded and the new clause after 5.1; nothing else moved or changed.
+    const expected = leafClauses.flatMap((clause) => (clause.sectionHeading.startsWith('Use of Social Networking Sites') && clause === leafClauses[8] ? [clause.clauseId, WESTSHIRE_2026_ADDED_CLAUSE_ID] : [clause.clauseId]));
+    const draft = listClauses(accepted.data!.acceptUpstreamUpdate.content);
+    expect(draft.map((clause) => clause.clauseId)).toEqual(expected);
+    for (const clause of draft) {
+      const before = leafClauses.find((entry) => entry.clauseId === clause.clauseId);
+      if (clause.clauseId === definition2) expect(clause.text).toBe(before!.text.replace('any social media that they may use.', 'any social media, messaging service or artificial intelligence (AI) tool that they may use.'));
+      else if (clause.clauseId === WESTSHIRE_2026_ADDED_CLAUSE_ID) expect(clause.text).toMatch(/^Staff who see anything online .* Keeping Children Safe in Education\.$/);
+      else expect(clause.text).toBe(before!.text);
+    }
+    const after = await leaf.gql<{ policy: { currentVersion: { id: string }; availableUpdate: null } }>('query ($id: ID!) { policy(id: $id) { currentVersion { id } availableUpdate { number } } }', { id: policy.id });
+    expect(after.data!.policy).toEqual({ currentVersion: { id: policy.currentVersion.id }, availableUpdate: null });
   });
 
   it('lets the demo accounts sign in and see their own policies only', async () => {

@@ -1,9 +1,10 @@
 /**
  * Demo data: the founding story from the fixtures. A local authority publishes its model
- * Social Media policy; Leaf Trust (three academies, a Finance, Audit & Risk Committee and a
- * Trust Board) adopted it as its Use of Social Media Policy v1.0 on 13 January 2025 with a
- * two-year cycle; LiFE Multi Academy Trust has its own policy. Idempotent: an organisation
- * whose slug already exists is left alone.
+ * Social Media policy (release 1.0 in 2017, and a 2026 revision, 1.1); Leaf Trust (three
+ * academies, a Finance, Audit & Risk Committee and a Trust Board) adopted release 1.0 as its Use
+ * of Social Media Policy v1.0 on 13 January 2025 with a two-year cycle, so it has an update
+ * waiting; LiFE Multi Academy Trust has its own policy. Idempotent: an organisation whose slug
+ * already exists is left alone.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { indexClauses } from '../policy/clause-index';
 import type { GovernanceBodyKind } from '../organisation/governance-body.entity';
 import type { NumberingStyle, OrganisationKind } from '../organisation/organisation.entity';
 import { adaptModelForLeaf, LEAF_TERMS } from './leaf-adaptation';
+import { reviseWestshireModel2026 } from './westshire-revision';
 
 export const DEMO_PASSWORD = 'ratify-demo';
 
@@ -36,7 +38,7 @@ interface DemoPerson {
 interface DemoPolicy {
   /** The text: a fixture file, or a publisher's template adapted by a recipe (which keeps the lineage). */
   file: string;
-  clonedFrom?: { publisher: string; template: string; adapt: (model: PolicyDocument) => PolicyDocument };
+  clonedFrom?: { publisher: string; template: string; release: string; adapt: (model: PolicyDocument) => PolicyDocument };
   slug: string;
   title: string;
   statutory: boolean;
@@ -49,8 +51,17 @@ interface DemoPolicy {
   changeSummary: string;
   /** Publish for the organisation itself and for each of its academies. */
   publish: boolean;
-  /** Offer it in the template library (publishers' model policies). */
+  /** Offer it in the template library (publishers' model policies); each revision is released too. */
   template?: { slug: string; releasedOn: string };
+  /** Later approved versions (1.1, 1.2 …), each made from the one before by a recipe. */
+  revisions?: DemoRevision[];
+}
+
+interface DemoRevision {
+  revise: (previous: PolicyDocument) => PolicyDocument;
+  approvedOn: string;
+  nextReviewOn: string;
+  changeSummary: string;
 }
 
 interface DemoOrganisation {
@@ -93,6 +104,14 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         changeSummary: 'Model policy for employees in locally managed schools',
         publish: false,
         template: { slug: 'social-media-policy', releasedOn: '2017-03-01' },
+        revisions: [
+          {
+            revise: reviseWestshireModel2026,
+            approvedOn: '2026-09-01',
+            nextReviewOn: '2027-09-01',
+            changeSummary: 'Parents and carers, messaging and AI tools; reporting online concerns to the DSL (KCSIE 2026)',
+          },
+        ],
       },
     ],
   },
@@ -117,7 +136,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     policies: [
       {
         file: 'leaf-trust-use-of-social-media-policy-v1.0.txt',
-        clonedFrom: { publisher: 'westshire-council', template: 'social-media-policy', adapt: adaptModelForLeaf },
+        clonedFrom: { publisher: 'westshire-council', template: 'social-media-policy', release: '1.0', adapt: adaptModelForLeaf },
         slug: 'use-of-social-media-policy',
         title: 'Use of Social Media Policy',
         statutory: false,
@@ -169,14 +188,14 @@ async function insert(manager: EntityManager, table: string, row: Record<string,
   return result[0].id as string;
 }
 
-/** A publisher's newest template release (the catalogue is readable from any tenant). */
-async function templateVersion(manager: EntityManager, publisher: string, template: string): Promise<{ id: string; content: PolicyDocument }> {
+/** One release of a publisher's template (the catalogue is readable from any tenant). */
+async function templateVersion(manager: EntityManager, clonedFrom: NonNullable<DemoPolicy['clonedFrom']>): Promise<{ id: string; content: PolicyDocument }> {
   const rows = await manager.query(
     `SELECT v.id, v.content FROM template_version v JOIN template t ON t.id = v.template_id JOIN organisation o ON o.id = t.publisher_id
-      WHERE o.slug = $1 AND t.slug = $2 ORDER BY v.major DESC, v.minor DESC LIMIT 1`,
-    [publisher, template],
+      WHERE o.slug = $1 AND t.slug = $2 AND v.major || '.' || v.minor = $3`,
+    [clonedFrom.publisher, clonedFrom.template, clonedFrom.release],
   );
-  if (!rows[0]) throw new Error(`Demo data: no template ${publisher}/${template} to clone`);
+  if (!rows[0]) throw new Error(`Demo data: no release ${clonedFrom.release} of template ${clonedFrom.publisher}/${clonedFrom.template} to clone`);
   return rows[0];
 }
 
@@ -215,7 +234,7 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
     });
   }
   for (const policy of spec.policies) {
-    const upstream = policy.clonedFrom ? await templateVersion(manager, policy.clonedFrom.publisher, policy.clonedFrom.template) : undefined;
+    const upstream = policy.clonedFrom ? await templateVersion(manager, policy.clonedFrom) : undefined;
     const content = upstream && policy.clonedFrom ? policy.clonedFrom.adapt(upstream.content) : documentFromOutline(importText(readFileSync(join(POLICY_DIR, policy.file), 'utf8')));
     const policyId = await insert(manager, 'policy', {
       organisation_id: organisationId,
@@ -226,40 +245,43 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
       monitoring_body_id: policy.monitoredBy ? bodies.get(policy.monitoredBy) : null,
       review_cycle_months: policy.reviewCycleMonths,
     });
-    const versionId = await insert(manager, 'policy_version', {
-      organisation_id: organisationId,
-      policy_id: policyId,
-      major: 1,
-      minor: 0,
-      status: 'approved',
-      content: JSON.stringify(content),
-      content_hash: contentHash(content),
-      change_summary: policy.changeSummary,
-      approved_on: policy.approvedOn,
-      approved_by_body_id: policy.approvedBy ? bodies.get(policy.approvedBy) : null,
-      next_review_on: policy.nextReviewOn,
-      upstream_template_version_id: upstream?.id ?? null,
-    });
-    await indexClauses(manager, { organisationId, id: versionId, policyId, content });
-    if (policy.template) {
-      const templateId = await insert(manager, 'template', {
-        publisher_id: organisationId,
-        slug: policy.template.slug,
-        title: policy.title,
-        statutory: policy.statutory,
-        source_policy_id: policyId,
+    const templateId = policy.template
+      ? await insert(manager, 'template', { publisher_id: organisationId, slug: policy.template.slug, title: policy.title, statutory: policy.statutory, source_policy_id: policyId })
+      : null;
+    // Version 1.0, then each revision as 1.1, 1.2 …: the last is approved, the others superseded.
+    const versions = [{ content, approvedOn: policy.approvedOn, nextReviewOn: policy.nextReviewOn, changeSummary: policy.changeSummary, releasedOn: policy.template?.releasedOn }];
+    for (const revision of policy.revisions ?? []) {
+      versions.push({ ...revision, content: revision.revise(versions[versions.length - 1]!.content), releasedOn: revision.approvedOn });
+    }
+    let versionId = '';
+    for (const [minor, version] of versions.entries()) {
+      versionId = await insert(manager, 'policy_version', {
+        organisation_id: organisationId,
+        policy_id: policyId,
+        major: 1,
+        minor,
+        status: minor === versions.length - 1 ? 'approved' : 'superseded',
+        content: JSON.stringify(version.content),
+        content_hash: contentHash(version.content),
+        change_summary: version.changeSummary,
+        approved_on: version.approvedOn,
+        approved_by_body_id: policy.approvedBy ? bodies.get(policy.approvedBy) : null,
+        next_review_on: version.nextReviewOn,
+        upstream_template_version_id: upstream?.id ?? null,
       });
+      if (!templateId) continue;
       await insert(manager, 'template_version', {
         publisher_id: organisationId,
         template_id: templateId,
         major: 1,
-        minor: 0,
-        content: JSON.stringify(content),
-        content_hash: contentHash(content),
-        released_on: policy.template.releasedOn,
-        change_summary: policy.changeSummary,
+        minor,
+        content: JSON.stringify(version.content),
+        content_hash: contentHash(version.content),
+        released_on: version.releasedOn,
+        change_summary: version.changeSummary,
       });
     }
+    await indexClauses(manager, { organisationId, id: versionId, policyId, content: versions[versions.length - 1]!.content });
     if (!policy.publish) continue;
     for (const schoolId of [null, ...schools.values()]) {
       await insert(manager, 'publication', { organisation_id: organisationId, school_id: schoolId, policy_id: policyId, policy_version_id: versionId });

@@ -4,7 +4,8 @@
  * The demo builds Leaf's policy this way from the template, so every Leaf clause keeps the id
  * of the model clause it came from (its lineage), and a later model update can be merged.
  */
-import { applyTerminology, clausesOf, sectionsOf, type PolicyDocument, type TermReplacement } from '@ratify/document';
+import { applyTerminology, clausesOf, type PolicyDocument, type TermReplacement } from '@ratify/document';
+import { editWords, type WordEdit } from './recipes';
 
 export const LEAF_TERMS: TermReplacement[] = [
   { from: 'Governing Body of the school', to: 'Trust' },
@@ -13,10 +14,7 @@ export const LEAF_TERMS: TermReplacement[] = [
   { from: 'on line', to: 'online' },
 ];
 
-/** [section index, clause index or 'heading', words in the model, the trust's words] */
-type Edit = [number, number | 'heading', string, string];
-
-const LEAF_EDITS: Edit[] = [
+const LEAF_EDITS: WordEdit[] = [
   [0, 0, 'social networking sites. It', 'social networking sites, online sources and gaming. It'],
   [0, 0, 'social networking sites, and how', 'social networking sites, online sources and gaming, and how'],
   [0, 1, 'social networking with pupils', 'social networking etc, with pupils'],
@@ -40,36 +38,14 @@ const LEAF_EDITS: Edit[] = [
 /** The model's equality-impact sentence, which Leaf Trust did not keep. */
 const LEAF_REMOVED: [number, number] = [5, 4];
 
-/** Replaces the first occurrence of `from` inside a node's text, or fails loudly if it is not there. */
-function replaceWords<T>(node: T, from: string, to: string, where: string): T {
-  let found = false;
-  const visit = (value: unknown): unknown => {
-    const current = value as { type?: string; text?: string; content?: unknown[] };
-    if (!found && current.type === 'text' && current.text?.includes(from)) {
-      found = true;
-      return { ...current, text: current.text.replace(from, to) };
-    }
-    return current.content ? { ...current, content: current.content.map(visit) } : current;
-  };
-  const result = visit(node) as T;
-  if (!found) throw new Error(`The model has no "${from}" in ${where}: it is not the text this recipe was written for.`);
-  return result;
-}
-
 export function adaptModelForLeaf(model: PolicyDocument): PolicyDocument {
-  const sections = sectionsOf(applyTerminology(model, LEAF_TERMS)).map((section) => [...section.content] as typeof section.content);
-  for (const [s, c, from, to] of LEAF_EDITS) {
-    const section = sections[s];
-    if (!section) throw new Error(`The model has no section ${s + 1}.`);
-    const index = c === 'heading' ? 0 : c + 1;
-    section[index] = replaceWords(section[index]!, from, to, `section ${s + 1}, ${c === 'heading' ? 'heading' : `clause ${c + 1}`}`);
-  }
+  const edited = editWords(applyTerminology(model, LEAF_TERMS), LEAF_EDITS);
   const removed = clausesOf(model.content[LEAF_REMOVED[0]]!)[LEAF_REMOVED[1]]?.attrs.clauseId;
   return {
     type: 'doc',
-    content: model.content.map((section, s) => ({
+    content: edited.content.map((section) => ({
       ...section,
-      content: sections[s]!.filter((child) => child.type !== 'clause' || child.attrs.clauseId !== removed) as typeof section.content,
+      content: section.content.filter((child) => child.type !== 'clause' || child.attrs.clauseId !== removed) as typeof section.content,
     })),
   };
 }
