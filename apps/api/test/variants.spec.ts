@@ -1,6 +1,7 @@
 /** Clause locks and school variants: checked overrides, a school's own copy, nothing saved on bad input. */
 import type { INestApplication } from '@nestjs/common';
 import { listClauses } from '@ratify/document';
+import { policy as document } from '../../../libs/merge/src/testing/policies';
 import { asOwner, createTenant, startTestApp, TestClient, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
@@ -62,4 +63,53 @@ it("answers another trust's school or policy with NOT_FOUND", async () => {
   const foreignPolicy = await admin.gql(SAVE, { input: { policyId: stranger.policyId, schoolId: trust.schoolId, overrides: [] } });
   expect(foreignPolicy.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   expect(await variants()).toBe(before);
+});
+
+it("carries a school's overrides to the trust's next version, and asks it to re-confirm the clause the trust also changed", async () => {
+  const { tenant, client } = await signedInTenant(app, { role: 'admin' });
+  const v1 = document([{ id: 's-1', heading: 'Staff', clauses: [['c-a', 'Staff use school email.'], ['c-b', 'Staff keep passwords private.']] }]);
+  const v2 = document([{ id: 's-1', heading: 'Staff', clauses: [['c-a', 'Staff use school email and the school app.'], ['c-b', 'Staff keep passwords private.']] }]);
+  const version = (content: object, status: string, minor: number) =>
+    asOwner(async (db) =>
+      (await db.query(
+        `INSERT INTO policy_version (organisation_id, policy_id, major, minor, status, content, content_hash, approved_on) VALUES ($1, $2, 1, $3, $4, $5, 'test', '2026-01-01') RETURNING id`,
+        [tenant.organisationId, tenant.policyId, minor, status, JSON.stringify(content)],
+      )).rows[0].id as string,
+    );
+  await asOwner((db) => db.query(`UPDATE policy_version SET status = 'superseded' WHERE id = $1`, [tenant.versionId]));
+  const first = await version(v1, 'approved', 1);
+  const saved = await client.gql(SAVE, {
+    input: {
+      policyId: tenant.policyId,
+      schoolId: tenant.schoolId,
+      overrides: [
+        { clauseId: 'c-a', kind: 'replace', clause: clause('c-a', 'Our staff use the school email only.') },
+        { clauseId: 'c-b', kind: 'replace', clause: clause('c-b', 'Our staff never share passwords.') },
+      ],
+    },
+  });
+  expect(saved.errors).toBeUndefined();
+
+  // The trust approves its next version (governance arrives later; as the database owner until then).
+  await asOwner((db) => db.query(`UPDATE policy_version SET status = 'superseded' WHERE id = $1`, [first]));
+  const second = await version(v2, 'approved', 2);
+  const VARIANT = `query ($policyId: ID!, $schoolId: ID!) { schoolVariant(policyId: $policyId, schoolId: $schoolId) {
+    basedOnVersionId html overrides needsReconfirmation { clauseId reason carried override } } }`;
+  const carried = (await client.gql<{ schoolVariant: { basedOnVersionId: string; html: string; overrides: { clauseId: string }[]; needsReconfirmation: object[] } }>(VARIANT, {
+    policyId: tenant.policyId,
+    schoolId: tenant.schoolId,
+  })).data!.schoolVariant;
+  expect(carried.basedOnVersionId).toBe(first);
+  expect(carried.html).toContain('Our staff use the school email only.');
+  expect(carried.html).toContain('Our staff never share passwords.');
+  expect(carried.overrides.map((override) => override.clauseId)).toEqual(['c-a', 'c-b']);
+  expect(carried.needsReconfirmation).toEqual([
+    { clauseId: 'c-a', reason: 'trust-changed-clause', carried: true, override: { clauseId: 'c-a', kind: 'replace', clause: clause('c-a', 'Our staff use the school email only.') } },
+  ]);
+
+  // Saving the overrides confirms them against the new version.
+  const confirmed = await client.gql(SAVE, { input: { policyId: tenant.policyId, schoolId: tenant.schoolId, overrides: carried.overrides } });
+  expect(confirmed.errors).toBeUndefined();
+  const after = (await client.gql<{ schoolVariant: { basedOnVersionId: string; needsReconfirmation: object[] } }>(VARIANT, { policyId: tenant.policyId, schoolId: tenant.schoolId })).data!.schoolVariant;
+  expect(after).toMatchObject({ basedOnVersionId: second, needsReconfirmation: [] });
 });

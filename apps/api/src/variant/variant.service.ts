@@ -14,7 +14,7 @@ import type { OrganisationEntity } from '../organisation/organisation.entity';
 import { maySpeakForSchool, OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import { plainValues, variableValuesFor } from '../variable/variable-values';
-import type { SchoolVariant } from './dto/variant.types';
+import type { Reconfirmation, SchoolVariant } from './dto/variant.types';
 
 /** The school's document for a trust version: stored overrides, carried forward if they were made on an older version. */
 export async function schoolCopy(
@@ -23,7 +23,7 @@ export async function schoolCopy(
   schoolId: string,
   policyId: string,
   current: { id: string; content: PolicyDocument },
-): Promise<{ document: PolicyDocument; overrides: Override[]; basedOnVersionId: string | null; needsReconfirmation: { clauseId: string; reason: string }[] }> {
+): Promise<{ document: PolicyDocument; overrides: Override[]; basedOnVersionId: string | null; needsReconfirmation: Reconfirmation[] }> {
   const [row]: { overrides: Override[]; based_on_version_id: string }[] = await manager.query(
     `SELECT overrides, based_on_version_id FROM school_variant WHERE organisation_id = $1 AND school_id = $2 AND policy_id = $3`,
     [organisationId, schoolId, policyId],
@@ -34,9 +34,15 @@ export async function schoolCopy(
   const carried = carryForward(base!.content, current.content, row.overrides);
   return {
     document: applyOverrides(current.content, carried.overrides),
-    overrides: row.overrides,
+    overrides: carried.overrides,
     basedOnVersionId: row.based_on_version_id,
-    needsReconfirmation: carried.needsReconfirmation.map((entry) => ({ clauseId: entry.override.clauseId, reason: entry.reason })),
+    needsReconfirmation: carried.needsReconfirmation.map((entry) => ({
+      clauseId: entry.override.clauseId,
+      reason: entry.reason,
+      carried: entry.carried,
+      override: entry.override,
+      previousAnchor: entry.previousAnchor ?? null,
+    })),
   };
 }
 

@@ -45,7 +45,14 @@ export class VariantDivergence {
 @ObjectType('Reconfirmation', { description: 'An override the school must look at again because the trust changed or removed its clause.' })
 export class Reconfirmation {
   @Field(() => ID) clauseId!: string;
-  @Field() reason!: string;
+  @Field({
+    description:
+      '"trust-changed-clause" (the trust reworded the clause the school changed), "trust-removed-clause" or "trust-now-has-clause" (the trust adopted the clause the school added).',
+  })
+  reason!: string;
+  @Field({ description: "Whether the override still applies to the school's copy (it is among overrides); if not, it waits to be made again." }) carried!: boolean;
+  @Field(() => GraphQLJSONObject, { description: 'The override, as carried forward or as it was.' }) override!: object;
+  @Field(() => ID, { nullable: true, description: 'For a clause added after a clause the trust removed: the clause it used to follow.' }) previousAnchor!: string | null;
 }
 
 @ObjectType('SchoolVariant', { description: "A school's copy of a trust policy: its overrides of the trust's current version." })
@@ -55,7 +62,8 @@ export class SchoolVariant {
   @Field(() => ID, { nullable: true, description: 'The trust version the overrides were made on.' }) basedOnVersionId!: string | null;
   @Field(() => [GraphQLJSONObject]) overrides!: object[];
   @Field(() => VariantDivergence) divergence!: VariantDivergence;
-  @Field(() => [Reconfirmation]) needsReconfirmation!: Reconfirmation[];
+  @Field(() => [Reconfirmation], { description: 'Overrides to look at again since the trust moved on; saving the overrides confirms them.' })
+  needsReconfirmation!: Reconfirmation[];
   @Field({ description: "The school's copy as HTML, with its own variable values." }) html!: string;
 }
 
