@@ -35,6 +35,8 @@ import { VariantService } from './variant/variant.service';
 import { PolicyService } from './policy/policy.service';
 import { PublicSiteController } from './publication/public-site.controller';
 import { PublicSiteService } from './publication/public-site.service';
+import { PublicationResolver } from './publication/publication.resolver';
+import { PublicationService } from './publication/publication.service';
 
 /**
  * The whole API. `dataSource` is the runtime role's connection, already initialised:
@@ -83,6 +85,8 @@ export class AppModule implements NestModule {
         VariantService,
         VariantResolver,
         PublicSiteService,
+        PublicationService,
+        PublicationResolver,
       ],
     };
   }
