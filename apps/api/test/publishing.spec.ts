@@ -1,43 +1,13 @@
 /** Publishing a trust policy for the trust and its schools: refused, naming every empty required detail, until each copy can be rendered. */
 import type { INestApplication } from '@nestjs/common';
-import type { PolicyDocument } from '@ratify/document';
 import { contentHash } from '../src/common/content-hash';
-import { asOwner, signedInTenant, startTestApp, TestClient, type TestTenant } from './support/harness';
+import { asOwner, documentWithVariables, signedInTenant, startTestApp, TestClient, type TestTenant } from './support/harness';
 
 let app: INestApplication;
 let tenant: TestTenant;
 let admin: TestClient;
 
-const CONTENT: PolicyDocument = {
-  type: 'doc',
-  content: [
-    {
-      type: 'section',
-      attrs: { sectionId: 's1' },
-      content: [
-        { type: 'sectionHeading', content: [{ type: 'text', text: 'Contacts' }] },
-        {
-          type: 'clause',
-          attrs: { clauseId: 'c1' },
-          content: [
-            {
-              type: 'paragraph',
-              content: [
-                { type: 'text', text: 'Report concerns to ' },
-                { type: 'variable', attrs: { name: 'school.dslName' } },
-                { type: 'text', text: ', or to the ' },
-                { type: 'variable', attrs: { name: 'school.headTitle' } },
-                { type: 'text', text: '; office: ' },
-                { type: 'variable', attrs: { name: 'school.phone' } },
-                { type: 'text', text: '.' },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-  ],
-} as PolicyDocument;
+const CONTENT = documentWithVariables(['Report concerns to ', { variable: 'school.dslName' }, ', or to the ', { variable: 'school.headTitle' }, '; office: ', { variable: 'school.phone' }, '.']);
 
 const PUBLISH = 'mutation ($input: PublishPolicyInput!) { publishPolicy(input: $input) { publishedFor { name } versionNumber path } }';
 const SET = 'mutation ($input: SetVariablesInput!) { setVariables(input: $input) { key } }';

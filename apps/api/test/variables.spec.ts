@@ -1,7 +1,7 @@
 /** Variable values per trust and school; each school's published copy renders with its own. */
 import type { INestApplication } from '@nestjs/common';
 import { contentHash } from '../src/common/content-hash';
-import { asOwner, createTenant, startTestApp, TestClient, uniqueSlug, type TestTenant, signedInTenant } from './support/harness';
+import { asOwner, createTenant, documentWithVariables, startTestApp, TestClient, uniqueSlug, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
 let tenant: TestTenant;
@@ -64,23 +64,7 @@ it("lets a school's staff set their own school's values but not another trust's 
 it("renders each school's published copy with its own values", async () => {
   const { tenant: trust, client } = await signedInTenant(app, { role: 'admin' });
   const secondSchool = uniqueSlug('school');
-  const content = {
-    type: 'doc',
-    content: [
-      {
-        type: 'section',
-        attrs: { sectionId: 's1' },
-        content: [
-          { type: 'sectionHeading', content: [{ type: 'text', text: 'Contacts' }] },
-          {
-            type: 'clause',
-            attrs: { clauseId: 'c1' },
-            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Report to the ' }, { type: 'variable', attrs: { name: 'school.headTitle' } }, { type: 'text', text: ' of ' }, { type: 'variable', attrs: { name: 'school.name' } }, { type: 'text', text: ' or ' }, { type: 'variable', attrs: { name: 'school.dslName' } }, { type: 'text', text: '.' }] }],
-          },
-        ],
-      },
-    ],
-  };
+  const content = documentWithVariables(['Report to the ', { variable: 'school.headTitle' }, ' of ', { variable: 'school.name' }, ' or ', { variable: 'school.dslName' }, '.']);
   const schoolIds = await asOwner(async (db) => {
     await db.query('BEGIN');
     const second = (await db.query(`INSERT INTO organisation (kind, slug, name, parent_id) VALUES ('school', $1, 'Rowan Academy', $2) RETURNING id`, [secondSchool, trust.organisationId])).rows[0].id;

@@ -154,3 +154,18 @@ export async function signedInTenant(app: INestApplication, options: { role?: st
   await client.signIn(tenant.email);
   return { tenant, client };
 }
+
+/** A one-clause policy whose text mixes words and variables: `['Report to ', { variable: 'school.dslName' }, '.']`. */
+export function documentWithVariables(parts: (string | { variable: string })[]): PolicyDocument {
+  const inline = parts.map((part) => (typeof part === 'string' ? { type: 'text', text: part } : { type: 'variable', attrs: { name: part.variable } }));
+  return {
+    type: 'doc',
+    content: [
+      {
+        type: 'section',
+        attrs: { sectionId: 's1' },
+        content: [{ type: 'sectionHeading', content: [{ type: 'text', text: 'Contacts' }] }, { type: 'clause', attrs: { clauseId: 'c1' }, content: [{ type: 'paragraph', content: inline }] }],
+      },
+    ],
+  } as PolicyDocument;
+}
