@@ -5,6 +5,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptUpstreamUpdateInput = {
+  /** UpstreamUpdate.into's revision. */
+  expectedRevision: number;
+  /** UpstreamUpdate.into: the version the comparison was made on. */
+  intoVersionId: string;
+  policyId: string;
+  /** One decision per conflict. */
+  resolutions: Array<ConflictResolutionInput>;
+  /** The release to update to (as compared). */
+  templateVersionId: string;
+};
+
+export type ConflictResolutionInput = {
+  conflictId: string;
+  /** The clause (keeping its clause id) or heading as you want it. */
+  edited?: Record<string, unknown> | null | undefined;
+  /** "theirs" or "ours"; or give edited instead. */
+  take?: string | null | undefined;
+};
+
 export type CreatePolicyInput = {
   /** The first draft as ProseMirror JSON; an empty policy when omitted. */
   content?: Record<string, unknown> | null | undefined;
@@ -115,7 +135,7 @@ export type PolicyQueryVariables = Exact<{
 }>;
 
 
-export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null } };
+export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
 export type SearchPoliciesQueryVariables = Exact<{
   query: string;
@@ -123,6 +143,20 @@ export type SearchPoliciesQueryVariables = Exact<{
 
 
 export type SearchPoliciesQuery = { searchPolicies: Array<{ clauseId: string | null, sectionHeading: string | null, snippet: string, policy: { id: string, title: string }, version: { id: string, number: string | null, status: VersionStatus } }> };
+
+export type UpstreamUpdateQueryVariables = Exact<{
+  policyId: string;
+}>;
+
+
+export type UpstreamUpdateQuery = { policy: { id: string, title: string }, upstreamUpdate: { keptYours: number, from: { id: string, number: string }, to: { id: string, number: string, releasedOn: string, changeSummary: string | null, template: { id: string, title: string, provider: { id: string, name: string } } }, into: { id: string, revision: number, status: VersionStatus }, changes: Array<{ target: string, id: string, change: string, outcome: string, sectionHeading: string | null, before: string | null, after: string | null, conflictId: string | null }>, conflicts: Array<{ id: string, kind: string, target: string, targetId: string, theirs: string | null, ours: string | null }> } };
+
+export type AcceptUpstreamUpdateMutationVariables = Exact<{
+  input: AcceptUpstreamUpdateInput;
+}>;
+
+
+export type AcceptUpstreamUpdateMutation = { acceptUpstreamUpdate: { id: string, revision: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -334,6 +368,19 @@ export const PolicyDocument = new TypedDocumentString(`
       nextReviewOn
       html
     }
+    availableUpdate {
+      id
+      number
+      releasedOn
+      template {
+        id
+        title
+        provider {
+          id
+          name
+        }
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
@@ -355,3 +402,63 @@ export const SearchPoliciesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchPoliciesQuery, SearchPoliciesQueryVariables>;
+export const UpstreamUpdateDocument = new TypedDocumentString(`
+    query UpstreamUpdate($policyId: ID!) {
+  policy(id: $policyId) {
+    id
+    title
+  }
+  upstreamUpdate(policyId: $policyId) {
+    from {
+      id
+      number
+    }
+    to {
+      id
+      number
+      releasedOn
+      changeSummary
+      template {
+        id
+        title
+        provider {
+          id
+          name
+        }
+      }
+    }
+    into {
+      id
+      revision
+      status
+    }
+    changes {
+      target
+      id
+      change
+      outcome
+      sectionHeading
+      before
+      after
+      conflictId
+    }
+    conflicts {
+      id
+      kind
+      target
+      targetId
+      theirs
+      ours
+    }
+    keptYours
+  }
+}
+    `) as unknown as TypedDocumentString<UpstreamUpdateQuery, UpstreamUpdateQueryVariables>;
+export const AcceptUpstreamUpdateDocument = new TypedDocumentString(`
+    mutation AcceptUpstreamUpdate($input: AcceptUpstreamUpdateInput!) {
+  acceptUpstreamUpdate(input: $input) {
+    id
+    revision
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptUpstreamUpdateMutation, AcceptUpstreamUpdateMutationVariables>;

@@ -20,6 +20,7 @@ const behaviour: PolicyDetail = {
     nextReviewOn: '2027-01-13',
     html: '<h2>Purpose</h2><p>We expect <strong>kindness</strong>.</p>',
   },
+  availableUpdate: null,
 };
 
 function facts(wrapper: Awaited<ReturnType<typeof renderApp>>['wrapper']): Record<string, string> {
@@ -29,6 +30,16 @@ function facts(wrapper: Awaited<ReturnType<typeof renderApp>>['wrapper']): Recor
 }
 
 describe('policy page', () => {
+  it('tells an author when the template it came from has a new release, and leads to the comparison', async () => {
+    const availableUpdate = { id: 'tv-2', number: '1.1', releasedOn: '2026-09-01', template: { id: 't-1', title: 'Social Media Policy', provider: { id: 'o-1', name: 'Westshire County Council' } } };
+    installFakeApi({ Me: () => ({ data: { me: aViewer({ role: 'AUTHOR' }) } }), Policy: () => ({ data: { policy: { ...behaviour, availableUpdate } } }) });
+
+    const { wrapper } = await renderApp('/policies/policy-5');
+
+    expect(wrapper.text()).toContain('Westshire County Council has released Social Media Policy 1.1 (1 September 2026).');
+    expect(wrapper.get('a[href="/policies/policy-5/update"]').text()).toBe('Review the update');
+  });
+
   it('shows the title, the facts and the document', async () => {
     const api = installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policy: () => ({ data: { policy: behaviour } }) });
 

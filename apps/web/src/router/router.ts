@@ -36,6 +36,7 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'policies/search', name: 'policy-search', component: SearchPage, meta: { title: 'Search policies' } },
           { path: 'policies/:id', name: 'policy', component: PolicyPage, props: true, meta: { title: 'Policy' } },
           { path: 'policies/:id/edit', name: 'policy-edit', component: () => import('../editor/EditorPage.vue'), props: true, meta: { title: 'Edit policy' } },
+          { path: 'policies/:id/update', name: 'policy-update', component: () => import('../upstream/UpstreamUpdatePage.vue'), props: true, meta: { title: 'Template update' } },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'Page not found' } },
