@@ -115,7 +115,7 @@ export type PolicyQueryVariables = Exact<{
 }>;
 
 
-export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null } };
+export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string } | null, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
 export type SearchPoliciesQueryVariables = Exact<{
   query: string;
@@ -123,6 +123,19 @@ export type SearchPoliciesQueryVariables = Exact<{
 
 
 export type SearchPoliciesQuery = { searchPolicies: Array<{ clauseId: string | null, sectionHeading: string | null, snippet: string, policy: { id: string, title: string }, version: { id: string, number: string | null, status: VersionStatus } }> };
+
+export type TemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TemplatesQuery = { templates: Array<{ id: string, title: string, slug: string, statutory: boolean, summary: string | null, provider: { id: string, name: string }, latestVersion: { id: string, number: string, releasedOn: string, changeSummary: string | null, html: string } | null }> };
+
+export type CloneTemplateMutationVariables = Exact<{
+  templateVersionId: string;
+  title?: string | null | undefined;
+}>;
+
+
+export type CloneTemplateMutation = { cloneTemplate: { id: string, title: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -334,6 +347,22 @@ export const PolicyDocument = new TypedDocumentString(`
       nextReviewOn
       html
     }
+    draft {
+      id
+    }
+    upstream {
+      id
+      number
+      releasedOn
+      template {
+        id
+        title
+        provider {
+          id
+          name
+        }
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
@@ -355,3 +384,33 @@ export const SearchPoliciesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchPoliciesQuery, SearchPoliciesQueryVariables>;
+export const TemplatesDocument = new TypedDocumentString(`
+    query Templates {
+  templates {
+    id
+    title
+    slug
+    statutory
+    summary
+    provider {
+      id
+      name
+    }
+    latestVersion {
+      id
+      number
+      releasedOn
+      changeSummary
+      html
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TemplatesQuery, TemplatesQueryVariables>;
+export const CloneTemplateDocument = new TypedDocumentString(`
+    mutation CloneTemplate($templateVersionId: ID!, $title: String) {
+  cloneTemplate(templateVersionId: $templateVersionId, title: $title) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<CloneTemplateMutation, CloneTemplateMutationVariables>;

@@ -36,6 +36,8 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'policies/search', name: 'policy-search', component: SearchPage, meta: { title: 'Search policies' } },
           { path: 'policies/:id', name: 'policy', component: PolicyPage, props: true, meta: { title: 'Policy' } },
           { path: 'policies/:id/edit', name: 'policy-edit', component: () => import('../editor/EditorPage.vue'), props: true, meta: { title: 'Edit policy' } },
+          // Issue 4's screens, each its own chunk: most visits never need them.
+          { path: 'templates', name: 'templates', component: () => import('../templates/TemplateLibraryPage.vue'), meta: { title: 'Template library' } },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'Page not found' } },
