@@ -11,6 +11,7 @@ import { useDraftStore } from '../editor/draft.store';
 import { useImportStore } from '../import/import.store';
 import { usePoliciesStore } from '../policies/policies.store';
 import { useSearchStore } from '../search/search.store';
+import { useTemplatesStore } from '../templates/templates.store';
 
 export type Viewer = ViewerFieldsFragment;
 
@@ -70,6 +71,7 @@ export const useSessionStore = defineStore('session', () => {
     useDraftStore().clear();
     useImportStore().clear();
     useSearchStore().clear();
+    useTemplatesStore().clear();
   }
 
   return { me, loaded, isSignedIn, organisationName, canAuthor, load, signIn, signOut, forget };

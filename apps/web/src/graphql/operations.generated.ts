@@ -135,7 +135,9 @@ export type PolicyQueryVariables = Exact<{
 }>;
 
 
-export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
+export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string } | null, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
+
+export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
 
 export type SearchPoliciesQueryVariables = Exact<{
   query: string;
@@ -143,6 +145,19 @@ export type SearchPoliciesQueryVariables = Exact<{
 
 
 export type SearchPoliciesQuery = { searchPolicies: Array<{ clauseId: string | null, sectionHeading: string | null, snippet: string, policy: { id: string, title: string }, version: { id: string, number: string | null, status: VersionStatus } }> };
+
+export type TemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TemplatesQuery = { templates: Array<{ id: string, title: string, slug: string, statutory: boolean, summary: string | null, provider: { id: string, name: string }, latestVersion: { id: string, number: string, releasedOn: string, changeSummary: string | null, html: string } | null }> };
+
+export type CloneTemplateMutationVariables = Exact<{
+  templateVersionId: string;
+  title?: string | null | undefined;
+}>;
+
+
+export type CloneTemplateMutation = { cloneTemplate: { id: string, title: string } };
 
 export type UpstreamUpdateQueryVariables = Exact<{
   policyId: string;
@@ -211,6 +226,21 @@ export const DraftFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"DraftFields"}) as unknown as TypedDocumentString<DraftFieldsFragment, unknown>;
+export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
+    fragment TemplateRelease on TemplateVersion {
+  id
+  number
+  releasedOn
+  template {
+    id
+    title
+    provider {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"TemplateRelease"}) as unknown as TypedDocumentString<TemplateReleaseFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -368,22 +398,30 @@ export const PolicyDocument = new TypedDocumentString(`
       nextReviewOn
       html
     }
-    availableUpdate {
+    draft {
       id
-      number
-      releasedOn
-      template {
-        id
-        title
-        provider {
-          id
-          name
-        }
-      }
+    }
+    upstream {
+      ...TemplateRelease
+    }
+    availableUpdate {
+      ...TemplateRelease
     }
   }
 }
-    `) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+    fragment TemplateRelease on TemplateVersion {
+  id
+  number
+  releasedOn
+  template {
+    id
+    title
+    provider {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
 export const SearchPoliciesDocument = new TypedDocumentString(`
     query SearchPolicies($query: String!) {
   searchPolicies(query: $query) {
@@ -402,6 +440,36 @@ export const SearchPoliciesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchPoliciesQuery, SearchPoliciesQueryVariables>;
+export const TemplatesDocument = new TypedDocumentString(`
+    query Templates {
+  templates {
+    id
+    title
+    slug
+    statutory
+    summary
+    provider {
+      id
+      name
+    }
+    latestVersion {
+      id
+      number
+      releasedOn
+      changeSummary
+      html
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TemplatesQuery, TemplatesQueryVariables>;
+export const CloneTemplateDocument = new TypedDocumentString(`
+    mutation CloneTemplate($templateVersionId: ID!, $title: String) {
+  cloneTemplate(templateVersionId: $templateVersionId, title: $title) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<CloneTemplateMutation, CloneTemplateMutationVariables>;
 export const UpstreamUpdateDocument = new TypedDocumentString(`
     query UpstreamUpdate($policyId: ID!) {
   policy(id: $policyId) {

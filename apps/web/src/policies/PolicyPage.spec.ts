@@ -21,6 +21,8 @@ const behaviour: PolicyDetail = {
     html: '<h2>Purpose</h2><p>We expect <strong>kindness</strong>.</p>',
   },
   availableUpdate: null,
+  draft: null,
+  upstream: null,
 };
 
 function facts(wrapper: Awaited<ReturnType<typeof renderApp>>['wrapper']): Record<string, string> {
@@ -71,6 +73,37 @@ describe('policy page', () => {
     installFakeApi({ Me: () => ({ data: { me: aViewer({ role: 'VIEWER' }) } }), Policy: () => ({ data: { policy: behaviour } }) });
     const { wrapper: forViewer } = await renderApp('/policies/policy-5');
     expect(forViewer.findAll('main a').some((link) => link.text().startsWith('Edit'))).toBe(false);
+  });
+
+  it('says which template release the policy is based on, linked to the library', async () => {
+    installFakeApi({
+      Me: () => ({ data: { me: aViewer() } }),
+      Policy: () => ({
+        data: {
+          policy: {
+            ...behaviour,
+            upstream: {
+              id: 'tv-1',
+              number: '1.0',
+              releasedOn: '2017-03-01',
+              template: { id: 'template-1', title: 'Social Media Policy', provider: { id: 'org-la', name: 'Westshire County Council' } },
+            },
+          },
+        },
+      }),
+    });
+
+    const { wrapper } = await renderApp('/policies/policy-5');
+
+    const lineage = wrapper.get('.lineage');
+    expect(lineage.text().replace(/\s+/g, ' ')).toBe('Based on Social Media Policy 1.0 from Westshire County Council, released 1 March 2017.');
+    expect(lineage.get('a').attributes('href')).toBe('/templates#template-template-1');
+  });
+
+  it('says nothing about lineage for a policy written from scratch', async () => {
+    installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policy: () => ({ data: { policy: behaviour } }) });
+    const { wrapper } = await renderApp('/policies/policy-5');
+    expect(wrapper.find('.lineage').exists()).toBe(false);
   });
 
   it('shows a draft as not numbered yet', async () => {

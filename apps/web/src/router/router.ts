@@ -37,6 +37,8 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'policies/:id', name: 'policy', component: PolicyPage, props: true, meta: { title: 'Policy' } },
           { path: 'policies/:id/edit', name: 'policy-edit', component: () => import('../editor/EditorPage.vue'), props: true, meta: { title: 'Edit policy' } },
           { path: 'policies/:id/update', name: 'policy-update', component: () => import('../upstream/UpstreamUpdatePage.vue'), props: true, meta: { title: 'Template update' } },
+          // Issue 4's screens, each its own chunk: most visits never need them.
+          { path: 'templates', name: 'templates', component: () => import('../templates/TemplateLibraryPage.vue'), meta: { title: 'Template library' } },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'Page not found' } },

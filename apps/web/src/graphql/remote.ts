@@ -1,0 +1,26 @@
+/** One remote resource as a screen sees it, and the one way stores load into it. */
+import { errorCode, type GraphQLErrorCode } from './client';
+
+/** What a screen needs to know about one remote resource. */
+export type Remote<T> =
+  | { status: 'loading'; data: T | null; error: null }
+  | { status: 'ready'; data: T; error: null }
+  | { status: 'error'; data: T | null; error: GraphQLErrorCode };
+
+/**
+ * Loads into a slot (a ref, or `toRef` of a keyed record): earlier data stays visible while
+ * loading and after a failure, except NOT_FOUND, which forgets it (missing and not yours are the
+ * same answer). Resolves to the data, or null on failure.
+ */
+export async function loadRemote<T>(slot: { value: Remote<T> | null | undefined }, fetch: () => Promise<T>): Promise<T | null> {
+  slot.value = { status: 'loading', data: slot.value?.data ?? null, error: null };
+  try {
+    const data = await fetch();
+    slot.value = { status: 'ready', data, error: null };
+    return data;
+  } catch (error) {
+    const code = errorCode(error);
+    slot.value = { status: 'error', data: code === 'NOT_FOUND' ? null : (slot.value?.data ?? null), error: code };
+    return null;
+  }
+}
