@@ -12,6 +12,7 @@ import { useImportStore } from '../import/import.store';
 import { usePoliciesStore } from '../policies/policies.store';
 import { useSearchStore } from '../search/search.store';
 import { useTemplatesStore } from '../templates/templates.store';
+import { useTerminologyStore } from '../terminology/terminology.store';
 
 export type Viewer = ViewerFieldsFragment;
 
@@ -29,6 +30,22 @@ export const useSessionStore = defineStore('session', () => {
     const role = me.value?.activeMembership?.role;
     return role === 'ADMIN' || role === 'AUTHOR';
   });
+  /** Whether the person administers the active organisation (terminology, trust-wide values). */
+  const isAdmin = computed(() => me.value?.activeMembership?.role === 'ADMIN');
+  /** The academy the person works at, when their membership is one school's. */
+  const ownSchoolId = computed(() => me.value?.activeMembership?.school?.id ?? null);
+
+  /**
+   * Whether the person may change a school's own details and copy: the trust's administrators,
+   * or that school's own staff (authors and publishers). The API's rule, mirrored so the screens
+   * offer only what it will accept.
+   */
+  function maySpeakForSchool(schoolId: string): boolean {
+    const membership = me.value?.activeMembership;
+    if (!membership) return false;
+    if (membership.role === 'ADMIN') return true;
+    return membership.school?.id === schoolId && (membership.role === 'AUTHOR' || membership.role === 'PUBLISHER');
+  }
 
   /** Asks the server who is signed in, once; `force` asks again. Failures are not cached. */
   function load(force = false): Promise<Viewer | null> {
@@ -72,7 +89,8 @@ export const useSessionStore = defineStore('session', () => {
     useImportStore().clear();
     useSearchStore().clear();
     useTemplatesStore().clear();
+    useTerminologyStore().clear();
   }
 
-  return { me, loaded, isSignedIn, organisationName, canAuthor, load, signIn, signOut, forget };
+  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };
 });

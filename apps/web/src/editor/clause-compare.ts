@@ -21,7 +21,8 @@ export interface CompareRow {
   change: CompareChange;
 }
 
-interface Item {
+/** A heading or clause of a document, in reading order, with where it is for people. */
+export interface OutlineItem {
   key: string;
   kind: 'heading' | 'clause';
   label: string;
@@ -31,7 +32,7 @@ interface Item {
 /** Variables read as their labels in brackets: "[School name]". */
 export const VARIABLE_TEXT: Record<string, string> = Object.fromEntries(VARIABLES.map((variable) => [variable.key, `[${variable.label}]`]));
 
-function items(doc: PolicyDocument, numbering: NumberingStyle): Item[] {
+export function outlineItems(doc: PolicyDocument, numbering: NumberingStyle): OutlineItem[] {
   return sectionsOf(doc).flatMap((section, s) => {
     const heading = inlineText(headingOf(section), VARIABLE_TEXT);
     const headingLabel = numbering === 'numbered' ? `Section ${sectionNumber(numbering, s)}` : `Section ${s + 1} heading`;
@@ -49,9 +50,9 @@ function items(doc: PolicyDocument, numbering: NumberingStyle): Item[] {
 }
 
 export function compareClauses(theirs: PolicyDocument, mine: PolicyDocument, numbering: NumberingStyle): CompareRow[] {
-  const mineItems = items(mine, numbering);
+  const mineItems = outlineItems(mine, numbering);
   const mineByKey = new Map(mineItems.map((item) => [item.key, item]));
-  const theirItems = items(theirs, numbering);
+  const theirItems = outlineItems(theirs, numbering);
   const theirKeys = new Set(theirItems.map((item) => item.key));
 
   const rows: CompareRow[] = theirItems.map((item) => {

@@ -17,6 +17,13 @@ export type AcceptUpstreamUpdateInput = {
   templateVersionId: string;
 };
 
+export type ApplyTerminologyInput = {
+  /** The headings and clauses whose proposals were accepted. */
+  accept: Array<string>;
+  expectedRevision: number;
+  versionId: string;
+};
+
 export type ConflictResolutionInput = {
   conflictId: string;
   /** The clause (keeping its clause id) or heading as you want it. */
@@ -58,9 +65,18 @@ export type SaveDraftInput = {
   versionId: string;
 };
 
+export type SetTerminologyInput = {
+  terms: Array<TermInput>;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
+};
+
+export type TermInput = {
+  from: string;
+  to: string;
 };
 
 export type VersionStatus =
@@ -158,6 +174,39 @@ export type CloneTemplateMutationVariables = Exact<{
 
 
 export type CloneTemplateMutation = { cloneTemplate: { id: string, title: string } };
+
+export type TerminologyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TerminologyQuery = { terminology: Array<{ from: string, to: string }> };
+
+export type SetTerminologyMutationVariables = Exact<{
+  input: SetTerminologyInput;
+}>;
+
+
+export type SetTerminologyMutation = { setTerminology: Array<{ from: string, to: string }> };
+
+export type TerminologyDraftQueryVariables = Exact<{
+  policyId: string;
+}>;
+
+
+export type TerminologyDraftQuery = { policy: { id: string, title: string, numbering: NumberingStyle, draft: { id: string, revision: number, content: Record<string, unknown> } | null }, terminology: Array<{ from: string, to: string }> };
+
+export type TerminologyProposalsQueryVariables = Exact<{
+  versionId: string;
+}>;
+
+
+export type TerminologyProposalsQuery = { terminologyProposals: Array<{ id: string, where: string, before: string, after: string, replacements: Array<{ from: string, to: string, count: number }> }> };
+
+export type ApplyTerminologyMutationVariables = Exact<{
+  input: ApplyTerminologyInput;
+}>;
+
+
+export type ApplyTerminologyMutation = { applyTerminology: { id: string, revision: number } };
 
 export type UpstreamUpdateQueryVariables = Exact<{
   policyId: string;
@@ -470,6 +519,63 @@ export const CloneTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CloneTemplateMutation, CloneTemplateMutationVariables>;
+export const TerminologyDocument = new TypedDocumentString(`
+    query Terminology {
+  terminology {
+    from
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<TerminologyQuery, TerminologyQueryVariables>;
+export const SetTerminologyDocument = new TypedDocumentString(`
+    mutation SetTerminology($input: SetTerminologyInput!) {
+  setTerminology(input: $input) {
+    from
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<SetTerminologyMutation, SetTerminologyMutationVariables>;
+export const TerminologyDraftDocument = new TypedDocumentString(`
+    query TerminologyDraft($policyId: ID!) {
+  policy(id: $policyId) {
+    id
+    title
+    numbering
+    draft {
+      id
+      revision
+      content
+    }
+  }
+  terminology {
+    from
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<TerminologyDraftQuery, TerminologyDraftQueryVariables>;
+export const TerminologyProposalsDocument = new TypedDocumentString(`
+    query TerminologyProposals($versionId: ID!) {
+  terminologyProposals(versionId: $versionId) {
+    id
+    where
+    before
+    after
+    replacements {
+      from
+      to
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TerminologyProposalsQuery, TerminologyProposalsQueryVariables>;
+export const ApplyTerminologyDocument = new TypedDocumentString(`
+    mutation ApplyTerminology($input: ApplyTerminologyInput!) {
+  applyTerminology(input: $input) {
+    id
+    revision
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyTerminologyMutation, ApplyTerminologyMutationVariables>;
 export const UpstreamUpdateDocument = new TypedDocumentString(`
     query UpstreamUpdate($policyId: ID!) {
   policy(id: $policyId) {

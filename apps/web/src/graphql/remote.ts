@@ -1,5 +1,5 @@
 /** One remote resource as a screen sees it, and the one way stores load into it. */
-import { errorCode, type GraphQLErrorCode } from './client';
+import { errorCode, problemsOf, type GraphQLErrorCode } from './client';
 
 /** What a screen needs to know about one remote resource. */
 export type Remote<T> =
@@ -24,3 +24,16 @@ export async function loadRemote<T>(slot: { value: Remote<T> | null | undefined 
     return null;
   }
 }
+
+/** Why an action (a save, an apply) failed: the code, and BAD_USER_INPUT's problems if the server listed them. */
+export interface ActionFailure {
+  code: GraphQLErrorCode;
+  problems: string[];
+}
+
+export function actionFailure(error: unknown): ActionFailure {
+  return { code: errorCode(error), problems: problemsOf(error) };
+}
+
+/** How an action ended: done (with what it gives back), or why not. */
+export type ActionResult<T extends object = object> = ({ ok: true } & T) | ({ ok: false } & ActionFailure);

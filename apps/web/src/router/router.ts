@@ -39,6 +39,8 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'policies/:id/update', name: 'policy-update', component: () => import('../upstream/UpstreamUpdatePage.vue'), props: true, meta: { title: 'Template update' } },
           // Issue 4's screens, each its own chunk: most visits never need them.
           { path: 'templates', name: 'templates', component: () => import('../templates/TemplateLibraryPage.vue'), meta: { title: 'Template library' } },
+          { path: 'policies/:id/terminology', name: 'policy-terminology', component: () => import('../terminology/TerminologyReviewPage.vue'), props: true, meta: { title: 'Review terminology' } },
+          { path: 'settings/terminology', name: 'terminology-settings', component: () => import('../terminology/TerminologySettingsPage.vue'), meta: { title: 'Terminology' } },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'Page not found' } },
