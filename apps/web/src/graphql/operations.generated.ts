@@ -49,6 +49,12 @@ export type SetTerminologyInput = {
   terms: Array<TermInput>;
 };
 
+export type SetVariablesInput = {
+  /** The school; omitted for the trust-wide values. */
+  schoolId?: string | null | undefined;
+  values: Array<VariableInput>;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
@@ -57,6 +63,12 @@ export type SignInInput = {
 export type TermInput = {
   from: string;
   to: string;
+};
+
+export type VariableInput = {
+  key: string;
+  /** An empty value clears it. */
+  value: string;
 };
 
 export type VersionStatus =
@@ -133,6 +145,11 @@ export type PolicyQueryVariables = Exact<{
 
 export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string } | null, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
+export type SchoolsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SchoolsQuery = { schools: Array<{ id: string, name: string, slug: string }> };
+
 export type SearchPoliciesQueryVariables = Exact<{
   query: string;
 }>;
@@ -185,6 +202,22 @@ export type ApplyTerminologyMutationVariables = Exact<{
 
 
 export type ApplyTerminologyMutation = { applyTerminology: { id: string, revision: number } };
+
+export type VariableFieldsFragment = { key: string, label: string, description: string, scope: string, required: boolean, kind: string, value: string | null, effectiveValue: string | null, source: string | null };
+
+export type VariablesQueryVariables = Exact<{
+  schoolId?: string | null | undefined;
+}>;
+
+
+export type VariablesQuery = { variables: Array<{ key: string, label: string, description: string, scope: string, required: boolean, kind: string, value: string | null, effectiveValue: string | null, source: string | null }> };
+
+export type SetVariablesMutationVariables = Exact<{
+  input: SetVariablesInput;
+}>;
+
+
+export type SetVariablesMutation = { setVariables: Array<{ key: string, label: string, description: string, scope: string, required: boolean, kind: string, value: string | null, effectiveValue: string | null, source: string | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -239,6 +272,19 @@ export const DraftFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"DraftFields"}) as unknown as TypedDocumentString<DraftFieldsFragment, unknown>;
+export const VariableFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VariableFields on VariableValue {
+  key
+  label
+  description
+  scope
+  required
+  kind
+  value
+  effectiveValue
+  source
+}
+    `, {"fragmentName":"VariableFields"}) as unknown as TypedDocumentString<VariableFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -415,6 +461,15 @@ export const PolicyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const SchoolsDocument = new TypedDocumentString(`
+    query Schools {
+  schools {
+    id
+    name
+    slug
+  }
+}
+    `) as unknown as TypedDocumentString<SchoolsQuery, SchoolsQueryVariables>;
 export const SearchPoliciesDocument = new TypedDocumentString(`
     query SearchPolicies($query: String!) {
   searchPolicies(query: $query) {
@@ -520,3 +575,37 @@ export const ApplyTerminologyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApplyTerminologyMutation, ApplyTerminologyMutationVariables>;
+export const VariablesDocument = new TypedDocumentString(`
+    query Variables($schoolId: ID) {
+  variables(schoolId: $schoolId) {
+    ...VariableFields
+  }
+}
+    fragment VariableFields on VariableValue {
+  key
+  label
+  description
+  scope
+  required
+  kind
+  value
+  effectiveValue
+  source
+}`) as unknown as TypedDocumentString<VariablesQuery, VariablesQueryVariables>;
+export const SetVariablesDocument = new TypedDocumentString(`
+    mutation SetVariables($input: SetVariablesInput!) {
+  setVariables(input: $input) {
+    ...VariableFields
+  }
+}
+    fragment VariableFields on VariableValue {
+  key
+  label
+  description
+  scope
+  required
+  kind
+  value
+  effectiveValue
+  source
+}`) as unknown as TypedDocumentString<SetVariablesMutation, SetVariablesMutationVariables>;
