@@ -15,6 +15,7 @@ import { useSearchStore } from '../search/search.store';
 import { useTemplatesStore } from '../templates/templates.store';
 import { useTerminologyStore } from '../terminology/terminology.store';
 import { useVariablesStore } from '../variables/variables.store';
+import { useVariantsStore } from '../variants/variants.store';
 
 export type Viewer = ViewerFieldsFragment;
 
@@ -94,6 +95,7 @@ export const useSessionStore = defineStore('session', () => {
     useTerminologyStore().clear();
     useSchoolsStore().clear();
     useVariablesStore().clear();
+    useVariantsStore().clear();
   }
 
   return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };

@@ -12,6 +12,11 @@ export type ApplyTerminologyInput = {
   versionId: string;
 };
 
+export type ClauseLockInput = {
+  clauseId: string;
+  level: string;
+};
+
 export type CreatePolicyInput = {
   /** The first draft as ProseMirror JSON; an empty policy when omitted. */
   content?: Record<string, unknown> | null | undefined;
@@ -43,6 +48,18 @@ export type SaveDraftInput = {
   /** The revision the text was based on. */
   expectedRevision: number;
   versionId: string;
+};
+
+export type SaveSchoolVariantInput = {
+  /** Overrides: { clauseId, kind: "replace", clause } | { clauseId, kind: "omit" } | { clauseId, kind: "add-after", clause }. */
+  overrides: Array<Record<string, unknown>>;
+  policyId: string;
+  schoolId: string;
+};
+
+export type SetClauseLocksInput = {
+  locks: Array<ClauseLockInput>;
+  policyId: string;
 };
 
 export type SetTerminologyInput = {
@@ -219,6 +236,40 @@ export type SetVariablesMutationVariables = Exact<{
 
 export type SetVariablesMutation = { setVariables: Array<{ key: string, label: string, description: string, scope: string, required: boolean, kind: string, value: string | null, effectiveValue: string | null, source: string | null }> };
 
+export type VariantSummaryFieldsFragment = { policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> };
+
+export type SchoolVariantFieldsFragment = { basedOnVersionId: string | null, overrides: Array<Record<string, unknown>>, html: string, policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> };
+
+export type SchoolVariantSummaryQueryVariables = Exact<{
+  policyId: string;
+  schoolId: string;
+}>;
+
+
+export type SchoolVariantSummaryQuery = { schoolVariant: { policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> } };
+
+export type SchoolVariantPageQueryVariables = Exact<{
+  policyId: string;
+  schoolId: string;
+}>;
+
+
+export type SchoolVariantPageQuery = { policy: { id: string, title: string, numbering: NumberingStyle, currentVersion: { id: string, number: string | null, status: VersionStatus, html: string, content: Record<string, unknown> } | null }, clauseLocks: Array<{ clauseId: string, level: string }>, schoolVariant: { basedOnVersionId: string | null, overrides: Array<Record<string, unknown>>, html: string, policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> } };
+
+export type SaveSchoolVariantMutationVariables = Exact<{
+  input: SaveSchoolVariantInput;
+}>;
+
+
+export type SaveSchoolVariantMutation = { saveSchoolVariant: { basedOnVersionId: string | null, overrides: Array<Record<string, unknown>>, html: string, policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> } };
+
+export type SetClauseLocksMutationVariables = Exact<{
+  input: SetClauseLocksInput;
+}>;
+
+
+export type SetClauseLocksMutation = { setClauseLocks: Array<{ clauseId: string, level: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -285,6 +336,45 @@ export const VariableFieldsFragmentDoc = new TypedDocumentString(`
   source
 }
     `, {"fragmentName":"VariableFields"}) as unknown as TypedDocumentString<VariableFieldsFragment, unknown>;
+export const VariantSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}
+    `, {"fragmentName":"VariantSummaryFields"}) as unknown as TypedDocumentString<VariantSummaryFieldsFragment, unknown>;
+export const SchoolVariantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SchoolVariantFields on SchoolVariant {
+  ...VariantSummaryFields
+  basedOnVersionId
+  overrides
+  html
+}
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}`, {"fragmentName":"SchoolVariantFields"}) as unknown as TypedDocumentString<SchoolVariantFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -609,3 +699,102 @@ export const SetVariablesDocument = new TypedDocumentString(`
   effectiveValue
   source
 }`) as unknown as TypedDocumentString<SetVariablesMutation, SetVariablesMutationVariables>;
+export const SchoolVariantSummaryDocument = new TypedDocumentString(`
+    query SchoolVariantSummary($policyId: ID!, $schoolId: ID!) {
+  schoolVariant(policyId: $policyId, schoolId: $schoolId) {
+    ...VariantSummaryFields
+  }
+}
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}`) as unknown as TypedDocumentString<SchoolVariantSummaryQuery, SchoolVariantSummaryQueryVariables>;
+export const SchoolVariantPageDocument = new TypedDocumentString(`
+    query SchoolVariantPage($policyId: ID!, $schoolId: ID!) {
+  policy(id: $policyId) {
+    id
+    title
+    numbering
+    currentVersion {
+      id
+      number
+      status
+      html
+      content
+    }
+  }
+  clauseLocks(policyId: $policyId) {
+    clauseId
+    level
+  }
+  schoolVariant(policyId: $policyId, schoolId: $schoolId) {
+    ...SchoolVariantFields
+  }
+}
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}
+fragment SchoolVariantFields on SchoolVariant {
+  ...VariantSummaryFields
+  basedOnVersionId
+  overrides
+  html
+}`) as unknown as TypedDocumentString<SchoolVariantPageQuery, SchoolVariantPageQueryVariables>;
+export const SaveSchoolVariantDocument = new TypedDocumentString(`
+    mutation SaveSchoolVariant($input: SaveSchoolVariantInput!) {
+  saveSchoolVariant(input: $input) {
+    ...SchoolVariantFields
+  }
+}
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}
+fragment SchoolVariantFields on SchoolVariant {
+  ...VariantSummaryFields
+  basedOnVersionId
+  overrides
+  html
+}`) as unknown as TypedDocumentString<SaveSchoolVariantMutation, SaveSchoolVariantMutationVariables>;
+export const SetClauseLocksDocument = new TypedDocumentString(`
+    mutation SetClauseLocks($input: SetClauseLocksInput!) {
+  setClauseLocks(input: $input) {
+    clauseId
+    level
+  }
+}
+    `) as unknown as TypedDocumentString<SetClauseLocksMutation, SetClauseLocksMutationVariables>;
