@@ -1,5 +1,5 @@
 import { enableAutoUnmount, flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SchoolVariantFieldsFragment, SchoolVariantPageQuery, ViewerFieldsFragment } from '../graphql/operations.generated';
 import { aViewer, gqlError, installFakeApi, type GraphQLAnswer } from '../test/fake-api';
 import { aPolicyDocument } from '../test/policy-fixtures';
@@ -304,5 +304,21 @@ describe('school copies on the policy page', () => {
       ['Willow Primary Academy', '2 clauses changed, 1 omitted, 1 added Needs re-confirming'],
     ]);
     expect(rows[1]!.get('a').attributes('href')).toBe('/policies/policy-7/schools/s-willow');
+  });
+});
+
+describe('leaving a school copy with changes not saved', () => {
+  it('asks first, and stays when the person says no', async () => {
+    variantApi();
+    const { wrapper, router } = await open();
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+
+    await buttonByText(wrapper, 'Omit Introduction, clause 2').trigger('click');
+    await router.push('/policies').catch(() => undefined);
+    await flushPromises();
+
+    expect(confirm).toHaveBeenCalledExactlyOnceWith('You have changes to this school copy that are not saved. Leave without saving them?');
+    expect(router.currentRoute.value.name).toBe('school-variant');
   });
 });
