@@ -162,6 +162,21 @@ describe('school copy page', () => {
     expect(sent?.kind === 'add-after' && sent.clause.attrs.clauseId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('closes a text form with Escape, changing nothing, and puts focus back on the clause’s actions', async () => {
+    variantApi();
+    const { wrapper } = await open();
+
+    await buttonByText(wrapper, 'Replace text of Introduction, clause 2').trigger('click');
+    const field = fieldByLabel(wrapper, 'New text for Introduction, clause 2');
+    await field.setValue('Something else');
+    await field.trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+
+    expect(wrapper.find('textarea').exists()).toBe(false);
+    expect(clause(wrapper, 'Introduction, clause 2').text()).toContain('Willow Primary Academy uses the trust’s text.');
+    expect(document.activeElement?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Replace text of Introduction, clause 2');
+  });
+
   it('lists the API’s problems on BAD_USER_INPUT and keeps the changes on the page', async () => {
     variantApi({ save: () => gqlError('BAD_USER_INPUT', 'x', { problems: ['The trust has locked clause "c2"; schools cannot omit it.'] }) });
     const { wrapper } = await open();
