@@ -168,4 +168,14 @@ describe('variables page', () => {
     expect(wrapper.text()).toContain('Only the trust’s administrators can change the values for the whole trust.');
     expect(row(wrapper, 'Head’s title').get('.variable-field__value').text()).toBe('Headteacher');
   });
+
+  it('says a school that is not the trust’s was not found, without offering to try again', async () => {
+    const api = variablesApi();
+    api.on('Variables', () => gqlError('NOT_FOUND'));
+    const { wrapper } = await renderApp('/settings/variables?school=someone-elses');
+
+    const alert = wrapper.get('[role="alert"]');
+    expect(alert.text()).toBe('Ratify could not find the values here. Check the address, or go back and choose again.');
+    expect(alert.find('button').exists()).toBe(false);
+  });
 });
