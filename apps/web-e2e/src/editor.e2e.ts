@@ -1,22 +1,10 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { ARTIFACTS, useBrowser } from './support/browser';
-import { clause, editorRegion, newPage, openEditor, signIn, typeAtEndOfClause, waitUntilSaved } from './support/ratify-pages';
+import { ARTIFACTS, usePages } from './support/browser';
+import { clause, editorRegion, openEditor, signIn, typeAtEndOfClause, waitUntilSaved } from './support/ratify-pages';
 
 const POLICY = 'Use of Social Media Policy';
 
-const browser = useBrowser();
-const pages: Page[] = [];
-
-async function open(): Promise<Page> {
-  const page = await newPage(browser());
-  pages.push(page);
-  return page;
-}
-
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.context().close()));
-});
+const open = usePages();
 
 it('an author edits a clause; it is saved, and still there after a reload', async () => {
   const page = await open();

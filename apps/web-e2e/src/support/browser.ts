@@ -56,3 +56,20 @@ export function usePage(): Page {
     },
   });
 }
+
+/**
+ * For tests that need several people at once: `open()` gives a fresh page in its own browser
+ * context (its own cookies, like another person's browser); all are closed after each test.
+ */
+export function usePages(): () => Promise<Page> {
+  const browser = useBrowser();
+  const pages: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  });
+  return async () => {
+    const page = await (await browser().newContext()).newPage();
+    pages.push(page);
+    return page;
+  };
+}

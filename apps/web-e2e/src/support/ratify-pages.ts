@@ -1,13 +1,9 @@
 /** Steps a person takes in Ratify, shared by the browser tests. */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { baseUrl } from './browser';
 
 export const AUTHOR = { email: 'ops.lead@leaftrust.example', password: 'ratify-demo' };
-
-/** A fresh browser context (its own cookies and storage, like another person's browser) and a page in it. */
-export async function newPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
-}
+export const ADMIN = { email: 'admin@leaftrust.example', password: 'ratify-demo' };
 
 export async function signIn(page: Page, person = AUTHOR): Promise<void> {
   await page.goto(`${baseUrl()}/`);

@@ -10,9 +10,12 @@ import {
 import { useDraftStore } from '../editor/draft.store';
 import { useImportStore } from '../import/import.store';
 import { usePoliciesStore } from '../policies/policies.store';
+import { useSchoolsStore } from '../schools/schools.store';
 import { useSearchStore } from '../search/search.store';
 import { useTemplatesStore } from '../templates/templates.store';
 import { useTerminologyStore } from '../terminology/terminology.store';
+import { useVariablesStore } from '../variables/variables.store';
+import { useVariantsStore } from '../variants/variants.store';
 
 export type Viewer = ViewerFieldsFragment;
 
@@ -90,6 +93,9 @@ export const useSessionStore = defineStore('session', () => {
     useSearchStore().clear();
     useTemplatesStore().clear();
     useTerminologyStore().clear();
+    useSchoolsStore().clear();
+    useVariablesStore().clear();
+    useVariantsStore().clear();
   }
 
   return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };

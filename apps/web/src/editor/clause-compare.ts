@@ -79,3 +79,27 @@ export function compareClauses(theirs: PolicyDocument, mine: PolicyDocument, num
   }
   return rows;
 }
+
+/** Where an item is, for a sentence: "clause 1.2", "Introduction, clause 2", "the heading “Scope”". */
+export function placeOf(item: OutlineItem, numbering: NumberingStyle): string {
+  if (item.kind === 'heading') return `the heading “${item.text.trim() || item.label}”`;
+  return numbering === 'numbered' ? `clause ${item.label.replace(/\.$/, '')}` : item.label;
+}
+
+export interface OutlineSection {
+  key: string;
+  /** The heading's words (or "Section 2" when it has none). */
+  heading: string;
+  /** The heading itself, then its clauses, each with where it is. */
+  items: Array<OutlineItem & { id: string; place: string }>;
+}
+
+/** The document section by section, for screens that list its headings and clauses. */
+export function outlineSections(doc: PolicyDocument, numbering: NumberingStyle): OutlineSection[] {
+  const sections: OutlineSection[] = [];
+  for (const item of outlineItems(doc, numbering)) {
+    if (item.kind === 'heading') sections.push({ key: item.key, heading: item.text.trim() || item.label, items: [] });
+    sections[sections.length - 1]?.items.push({ ...item, id: item.key.slice(item.key.indexOf(':') + 1), place: placeOf(item, numbering) });
+  }
+  return sections;
+}

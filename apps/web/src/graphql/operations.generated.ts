@@ -24,6 +24,11 @@ export type ApplyTerminologyInput = {
   versionId: string;
 };
 
+export type ClauseLockInput = {
+  clauseId: string;
+  level: string;
+};
+
 export type ConflictResolutionInput = {
   conflictId: string;
   /** The clause (keeping its clause id) or heading as you want it. */
@@ -65,8 +70,26 @@ export type SaveDraftInput = {
   versionId: string;
 };
 
+export type SaveSchoolVariantInput = {
+  /** Overrides: { clauseId, kind: "replace", clause } | { clauseId, kind: "omit" } | { clauseId, kind: "add-after", clause }. */
+  overrides: Array<Record<string, unknown>>;
+  policyId: string;
+  schoolId: string;
+};
+
+export type SetClauseLocksInput = {
+  locks: Array<ClauseLockInput>;
+  policyId: string;
+};
+
 export type SetTerminologyInput = {
   terms: Array<TermInput>;
+};
+
+export type SetVariablesInput = {
+  /** The school; omitted for the trust-wide values. */
+  schoolId?: string | null | undefined;
+  values: Array<VariableInput>;
 };
 
 export type SignInInput = {
@@ -77,6 +100,12 @@ export type SignInInput = {
 export type TermInput = {
   from: string;
   to: string;
+};
+
+export type VariableInput = {
+  key: string;
+  /** An empty value clears it. */
+  value: string;
 };
 
 export type VersionStatus =
@@ -155,6 +184,11 @@ export type PolicyQuery = { policy: { id: string, title: string, slug: string, s
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
 
+export type SchoolsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SchoolsQuery = { schools: Array<{ id: string, name: string, slug: string }> };
+
 export type SearchPoliciesQueryVariables = Exact<{
   query: string;
 }>;
@@ -221,6 +255,56 @@ export type AcceptUpstreamUpdateMutationVariables = Exact<{
 
 
 export type AcceptUpstreamUpdateMutation = { acceptUpstreamUpdate: { id: string, revision: number } };
+
+export type VariableFieldsFragment = { key: string, label: string, description: string, scope: string, required: boolean, kind: string, value: string | null, effectiveValue: string | null, source: string | null };
+
+export type VariablesQueryVariables = Exact<{
+  schoolId?: string | null | undefined;
+}>;
+
+
+export type VariablesQuery = { variables: Array<{ key: string, label: string, description: string, scope: string, required: boolean, kind: string, value: string | null, effectiveValue: string | null, source: string | null }> };
+
+export type SetVariablesMutationVariables = Exact<{
+  input: SetVariablesInput;
+}>;
+
+
+export type SetVariablesMutation = { setVariables: Array<{ key: string, label: string, description: string, scope: string, required: boolean, kind: string, value: string | null, effectiveValue: string | null, source: string | null }> };
+
+export type VariantSummaryFieldsFragment = { policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> };
+
+export type SchoolVariantFieldsFragment = { basedOnVersionId: string | null, overrides: Array<Record<string, unknown>>, html: string, policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> };
+
+export type SchoolVariantSummaryQueryVariables = Exact<{
+  policyId: string;
+  schoolId: string;
+}>;
+
+
+export type SchoolVariantSummaryQuery = { schoolVariant: { policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> } };
+
+export type SchoolVariantPageQueryVariables = Exact<{
+  policyId: string;
+  schoolId: string;
+}>;
+
+
+export type SchoolVariantPageQuery = { policy: { id: string, title: string, numbering: NumberingStyle, currentVersion: { id: string, number: string | null, status: VersionStatus, html: string, content: Record<string, unknown> } | null }, clauseLocks: Array<{ clauseId: string, level: string }>, schoolVariant: { basedOnVersionId: string | null, overrides: Array<Record<string, unknown>>, html: string, policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> } };
+
+export type SaveSchoolVariantMutationVariables = Exact<{
+  input: SaveSchoolVariantInput;
+}>;
+
+
+export type SaveSchoolVariantMutation = { saveSchoolVariant: { basedOnVersionId: string | null, overrides: Array<Record<string, unknown>>, html: string, policyId: string, schoolId: string, divergence: { changed: Array<string>, omitted: Array<string>, added: Array<string>, keptAsIs: number, trustClauses: number }, needsReconfirmation: Array<{ clauseId: string, reason: string }> } };
+
+export type SetClauseLocksMutationVariables = Exact<{
+  input: SetClauseLocksInput;
+}>;
+
+
+export type SetClauseLocksMutation = { setClauseLocks: Array<{ clauseId: string, level: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -290,6 +374,58 @@ export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TemplateRelease"}) as unknown as TypedDocumentString<TemplateReleaseFragment, unknown>;
+export const VariableFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VariableFields on VariableValue {
+  key
+  label
+  description
+  scope
+  required
+  kind
+  value
+  effectiveValue
+  source
+}
+    `, {"fragmentName":"VariableFields"}) as unknown as TypedDocumentString<VariableFieldsFragment, unknown>;
+export const VariantSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}
+    `, {"fragmentName":"VariantSummaryFields"}) as unknown as TypedDocumentString<VariantSummaryFieldsFragment, unknown>;
+export const SchoolVariantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SchoolVariantFields on SchoolVariant {
+  ...VariantSummaryFields
+  basedOnVersionId
+  overrides
+  html
+}
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}`, {"fragmentName":"SchoolVariantFields"}) as unknown as TypedDocumentString<SchoolVariantFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -471,6 +607,15 @@ export const PolicyDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const SchoolsDocument = new TypedDocumentString(`
+    query Schools {
+  schools {
+    id
+    name
+    slug
+  }
+}
+    `) as unknown as TypedDocumentString<SchoolsQuery, SchoolsQueryVariables>;
 export const SearchPoliciesDocument = new TypedDocumentString(`
     query SearchPolicies($query: String!) {
   searchPolicies(query: $query) {
@@ -636,3 +781,136 @@ export const AcceptUpstreamUpdateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptUpstreamUpdateMutation, AcceptUpstreamUpdateMutationVariables>;
+export const VariablesDocument = new TypedDocumentString(`
+    query Variables($schoolId: ID) {
+  variables(schoolId: $schoolId) {
+    ...VariableFields
+  }
+}
+    fragment VariableFields on VariableValue {
+  key
+  label
+  description
+  scope
+  required
+  kind
+  value
+  effectiveValue
+  source
+}`) as unknown as TypedDocumentString<VariablesQuery, VariablesQueryVariables>;
+export const SetVariablesDocument = new TypedDocumentString(`
+    mutation SetVariables($input: SetVariablesInput!) {
+  setVariables(input: $input) {
+    ...VariableFields
+  }
+}
+    fragment VariableFields on VariableValue {
+  key
+  label
+  description
+  scope
+  required
+  kind
+  value
+  effectiveValue
+  source
+}`) as unknown as TypedDocumentString<SetVariablesMutation, SetVariablesMutationVariables>;
+export const SchoolVariantSummaryDocument = new TypedDocumentString(`
+    query SchoolVariantSummary($policyId: ID!, $schoolId: ID!) {
+  schoolVariant(policyId: $policyId, schoolId: $schoolId) {
+    ...VariantSummaryFields
+  }
+}
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}`) as unknown as TypedDocumentString<SchoolVariantSummaryQuery, SchoolVariantSummaryQueryVariables>;
+export const SchoolVariantPageDocument = new TypedDocumentString(`
+    query SchoolVariantPage($policyId: ID!, $schoolId: ID!) {
+  policy(id: $policyId) {
+    id
+    title
+    numbering
+    currentVersion {
+      id
+      number
+      status
+      html
+      content
+    }
+  }
+  clauseLocks(policyId: $policyId) {
+    clauseId
+    level
+  }
+  schoolVariant(policyId: $policyId, schoolId: $schoolId) {
+    ...SchoolVariantFields
+  }
+}
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}
+fragment SchoolVariantFields on SchoolVariant {
+  ...VariantSummaryFields
+  basedOnVersionId
+  overrides
+  html
+}`) as unknown as TypedDocumentString<SchoolVariantPageQuery, SchoolVariantPageQueryVariables>;
+export const SaveSchoolVariantDocument = new TypedDocumentString(`
+    mutation SaveSchoolVariant($input: SaveSchoolVariantInput!) {
+  saveSchoolVariant(input: $input) {
+    ...SchoolVariantFields
+  }
+}
+    fragment VariantSummaryFields on SchoolVariant {
+  policyId
+  schoolId
+  divergence {
+    changed
+    omitted
+    added
+    keptAsIs
+    trustClauses
+  }
+  needsReconfirmation {
+    clauseId
+    reason
+  }
+}
+fragment SchoolVariantFields on SchoolVariant {
+  ...VariantSummaryFields
+  basedOnVersionId
+  overrides
+  html
+}`) as unknown as TypedDocumentString<SaveSchoolVariantMutation, SaveSchoolVariantMutationVariables>;
+export const SetClauseLocksDocument = new TypedDocumentString(`
+    mutation SetClauseLocks($input: SetClauseLocksInput!) {
+  setClauseLocks(input: $input) {
+    clauseId
+    level
+  }
+}
+    `) as unknown as TypedDocumentString<SetClauseLocksMutation, SetClauseLocksMutationVariables>;

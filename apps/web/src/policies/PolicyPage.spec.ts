@@ -25,6 +25,9 @@ const behaviour: PolicyDetail = {
   upstream: null,
 };
 
+/** The trust has no academies: the policy page asks, and shows no school copies. */
+const noSchools = { Schools: () => ({ data: { schools: [] } }) };
+
 function facts(wrapper: Awaited<ReturnType<typeof renderApp>>['wrapper']): Record<string, string> {
   return Object.fromEntries(
     wrapper.findAll('.facts__item').map((item) => [item.get('dt').text(), item.get('dd').text()]),
@@ -43,7 +46,7 @@ describe('policy page', () => {
   });
 
   it('shows the title, the facts and the document', async () => {
-    const api = installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policy: () => ({ data: { policy: behaviour } }) });
+    const api = installFakeApi({ ...noSchools, Me: () => ({ data: { me: aViewer() } }), Policy: () => ({ data: { policy: behaviour } }) });
 
     const { wrapper } = await renderApp('/policies/policy-5');
 
@@ -61,22 +64,24 @@ describe('policy page', () => {
     expect(article.get('h2').text()).toBe('Purpose');
     expect(article.get('strong').text()).toBe('kindness');
     expect(document.title).toBe('Behaviour – Ratify');
+    expect(api.callsOf('Schools')).toHaveLength(1);
+    expect(wrapper.find('.school-copies').exists()).toBe(false);
   });
 
   it('offers Edit to authors and administrators only', async () => {
-    installFakeApi({ Me: () => ({ data: { me: aViewer({ role: 'AUTHOR' }) } }), Policy: () => ({ data: { policy: behaviour } }) });
+    installFakeApi({ ...noSchools, Me: () => ({ data: { me: aViewer({ role: 'AUTHOR' }) } }), Policy: () => ({ data: { policy: behaviour } }) });
     const { wrapper } = await renderApp('/policies/policy-5');
     const edit = wrapper.findAll('main a').find((link) => link.text() === 'Edit Behaviour');
     expect(edit?.attributes('href')).toBe('/policies/policy-5/edit');
     wrapper.unmount();
 
-    installFakeApi({ Me: () => ({ data: { me: aViewer({ role: 'VIEWER' }) } }), Policy: () => ({ data: { policy: behaviour } }) });
+    installFakeApi({ ...noSchools, Me: () => ({ data: { me: aViewer({ role: 'VIEWER' }) } }), Policy: () => ({ data: { policy: behaviour } }) });
     const { wrapper: forViewer } = await renderApp('/policies/policy-5');
     expect(forViewer.findAll('main a').some((link) => link.text().startsWith('Edit'))).toBe(false);
   });
 
   it('says which template release the policy is based on, linked to the library', async () => {
-    installFakeApi({
+    installFakeApi({ ...noSchools,
       Me: () => ({ data: { me: aViewer() } }),
       Policy: () => ({
         data: {
@@ -101,13 +106,13 @@ describe('policy page', () => {
   });
 
   it('says nothing about lineage for a policy written from scratch', async () => {
-    installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policy: () => ({ data: { policy: behaviour } }) });
+    installFakeApi({ ...noSchools, Me: () => ({ data: { me: aViewer() } }), Policy: () => ({ data: { policy: behaviour } }) });
     const { wrapper } = await renderApp('/policies/policy-5');
     expect(wrapper.find('.lineage').exists()).toBe(false);
   });
 
   it('shows a draft as not numbered yet', async () => {
-    installFakeApi({
+    installFakeApi({ ...noSchools,
       Me: () => ({ data: { me: aViewer() } }),
       Policy: () => ({ data: { policy: { ...behaviour, currentVersion: { ...behaviour.currentVersion!, number: null, status: 'DRAFT', approvedOn: null } } } }),
     });
@@ -118,7 +123,7 @@ describe('policy page', () => {
   });
 
   it('says the policy was not found on NOT_FOUND, with a way back', async () => {
-    installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policy: () => gqlError('NOT_FOUND') });
+    installFakeApi({ ...noSchools, Me: () => ({ data: { me: aViewer() } }), Policy: () => gqlError('NOT_FOUND') });
 
     const { wrapper } = await renderApp('/policies/someone-elses');
 
@@ -129,7 +134,7 @@ describe('policy page', () => {
   });
 
   it('loads the next policy when the address changes', async () => {
-    const api = installFakeApi({
+    const api = installFakeApi({ ...noSchools,
       Me: () => ({ data: { me: aViewer() } }),
       Policy: ({ id }) =>
         id === 'policy-5' ? { data: { policy: behaviour } } : { data: { policy: { ...behaviour, id, title: 'Complaints', currentVersion: null } } },

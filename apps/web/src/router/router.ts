@@ -40,6 +40,8 @@ export function createAppRouter(history: RouterHistory) {
           // Issue 4's screens, each its own chunk: most visits never need them.
           { path: 'templates', name: 'templates', component: () => import('../templates/TemplateLibraryPage.vue'), meta: { title: 'Template library' } },
           { path: 'policies/:id/terminology', name: 'policy-terminology', component: () => import('../terminology/TerminologyReviewPage.vue'), props: true, meta: { title: 'Review terminology' } },
+          { path: 'policies/:id/schools/:schoolId', name: 'school-variant', component: () => import('../variants/SchoolVariantPage.vue'), props: true, meta: { title: 'School copy' } },
+          { path: 'settings/variables', name: 'variable-settings', component: () => import('../variables/VariablesPage.vue'), meta: { title: 'Variables' } },
           { path: 'settings/terminology', name: 'terminology-settings', component: () => import('../terminology/TerminologySettingsPage.vue'), meta: { title: 'Terminology' } },
         ],
       },

@@ -1,5 +1,5 @@
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../graphql/operations.generated';
 import { aViewer, gqlError, installFakeApi, type GraphQLAnswer } from '../test/fake-api';
 import { buttonByText, fieldByLabel, renderApp } from '../test/render-app';
@@ -106,5 +106,24 @@ describe('terminology settings', () => {
       ['governors', 'trustees'],
     ]);
     expect(wrapper.text()).toContain('Only administrators can change the terminology.');
+  });
+
+  it('asks before leaving edits that are not saved, and not once they are', async () => {
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    settingsApi();
+    const { wrapper, router } = await renderApp('/settings/terminology');
+
+    await field(wrapper, 'We say', 1).setValue('The Board');
+    await router.push('/policies').catch(() => undefined);
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(router.currentRoute.value.name).toBe('terminology-settings');
+
+    await buttonByText(wrapper, 'Save terminology').trigger('click');
+    await flushPromises();
+    installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policies: () => ({ data: { policies: [] } }) });
+    await router.push('/policies');
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(router.currentRoute.value.name).toBe('policies');
   });
 });

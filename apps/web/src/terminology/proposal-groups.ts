@@ -4,7 +4,7 @@
  * words diffed for highlighting. Variables read as their labels: "[School name]".
  */
 import type { NumberingStyle, PolicyDocument } from '@ratify/document';
-import { outlineItems, VARIABLE_TEXT } from '../editor/clause-compare';
+import { outlineSections, VARIABLE_TEXT } from '../editor/clause-compare';
 import { wordDiff, type DiffPart } from '../editor/word-diff';
 import type { TerminologyProposalsQuery } from '../graphql/operations.generated';
 
@@ -37,16 +37,16 @@ function row(proposal: TermProposal, place: string): ProposalRow {
 
 export function groupProposals(doc: PolicyDocument, numbering: NumberingStyle, proposals: readonly TermProposal[]): ProposalGroup[] {
   const waiting = new Map(proposals.map((proposal) => [`${proposal.where}:${proposal.id}`, proposal]));
-  const groups: ProposalGroup[] = [];
-  for (const item of outlineItems(doc, numbering)) {
-    if (item.kind === 'heading') groups.push({ key: item.key, heading: readable(item.text).trim() || item.label, rows: [] });
-    const proposal = waiting.get(item.key);
-    const group = groups[groups.length - 1];
-    if (!proposal || !group) continue;
-    waiting.delete(item.key);
-    const place = item.kind === 'heading' ? `the heading “${group.heading}”` : numbering === 'numbered' ? `clause ${item.label.replace(/\.$/, '')}` : item.label;
-    group.rows.push(row(proposal, place));
-  }
+  const groups: ProposalGroup[] = outlineSections(doc, numbering).map((section) => ({
+    key: section.key,
+    heading: section.heading,
+    rows: section.items.flatMap((item) => {
+      const proposal = waiting.get(item.key);
+      if (!proposal) return [];
+      waiting.delete(item.key);
+      return [row(proposal, item.place)];
+    }),
+  }));
   // Proposals for text the draft no longer has where the client looked (it changed meanwhile) still show.
   if (waiting.size > 0) {
     groups.push({ key: 'elsewhere', heading: 'Elsewhere in the draft', rows: [...waiting.values()].map((proposal, index) => row(proposal, `change ${index + 1} elsewhere`)) });

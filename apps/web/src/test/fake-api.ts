@@ -102,14 +102,16 @@ export function installFakeApi(handlers: Record<string, Handler> = {}, restHandl
   };
 }
 
-export function aViewer(overrides: { displayName?: string; organisationName?: string; role?: Role } = {}): ViewerFieldsFragment {
+/** Someone signed in to a trust; `school` makes them staff of one of its academies. */
+export function aViewer(overrides: { displayName?: string; organisationName?: string; role?: Role; school?: { id: string; name: string } } = {}): ViewerFieldsFragment {
+  const school = overrides.school;
   return {
     person: { id: 'person-1', email: 'sam.head@oak-trust.example', displayName: overrides.displayName ?? 'Sam Head' },
     activeMembership: {
       id: 'membership-1',
       role: overrides.role ?? 'ADMIN',
       organisation: { id: 'org-1', slug: 'oak-trust', name: overrides.organisationName ?? 'Oak Academy Trust', kind: 'TRUST' },
-      school: null,
+      school: school ? { id: school.id, slug: school.name.toLowerCase().replace(/\W+/g, '-'), name: school.name, kind: 'SCHOOL' } : null,
     },
   };
 }
