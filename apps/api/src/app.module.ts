@@ -37,6 +37,19 @@ import { PublicSiteController } from './publication/public-site.controller';
 import { PublicSiteService } from './publication/public-site.service';
 import { PublicationResolver } from './publication/publication.resolver';
 import { PublicationService } from './publication/publication.service';
+import { ApprovalResolver, PolicyApprovalResolver, RedlineResolver } from './approval/approval.resolver';
+import { ApprovalService } from './approval/approval.service';
+import { RecordDecisionCommand } from './approval/record-decision.command';
+import { SubmitForApprovalCommand } from './approval/submit-for-approval.command';
+import { VersionHistoryService } from './approval/version-history.service';
+import { AuditExportController } from './audit/audit-export.controller';
+import { AuditResolver } from './audit/audit.resolver';
+import { AuditService } from './audit/audit.service';
+import { ApprovalRouteStageResolver, GovernanceResolver, PolicyRouteResolver, PolicyVersionApproverResolver } from './governance/governance.resolver';
+import { GovernanceService } from './governance/governance.service';
+import { Mailer } from './notification/mailer';
+import { NotificationResolver } from './notification/notification.resolver';
+import { NotificationService } from './notification/notification.service';
 
 /**
  * The whole API. `dataSource` is the runtime role's connection, already initialised:
@@ -48,7 +61,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) })],
-      controllers: [HealthController, PublicSiteController, ImportController],
+      controllers: [HealthController, PublicSiteController, ImportController, AuditExportController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
@@ -87,6 +100,23 @@ export class AppModule implements NestModule {
         PublicSiteService,
         PublicationService,
         PublicationResolver,
+        AuditService,
+        AuditResolver,
+        Mailer,
+        NotificationService,
+        NotificationResolver,
+        GovernanceService,
+        GovernanceResolver,
+        ApprovalRouteStageResolver,
+        PolicyRouteResolver,
+        PolicyVersionApproverResolver,
+        ApprovalService,
+        SubmitForApprovalCommand,
+        RecordDecisionCommand,
+        VersionHistoryService,
+        ApprovalResolver,
+        PolicyApprovalResolver,
+        RedlineResolver,
       ],
     };
   }

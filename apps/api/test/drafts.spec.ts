@@ -1,5 +1,6 @@
 /** Writing policies: create, open a draft, save with optimistic concurrency; bad documents change nothing. */
 import type { INestApplication } from '@nestjs/common';
+import { contentHash } from '../src/common/content-hash';
 import { asOwner, createTenant, startTestApp, TestClient, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
@@ -159,8 +160,12 @@ describe('saveDraft', () => {
   it("gives another tenant's draft the same NOT_FOUND as a missing one", async () => {
     const other = await createTenant();
     const foreignDraft = await asOwner(async (db) => {
-      await db.query(`UPDATE policy_version SET status = 'draft', major = NULL, minor = NULL WHERE id = $1`, [other.versionId]);
-      return other.versionId;
+      const draft = policyDoc('Their draft.');
+      const inserted = await db.query(
+        `INSERT INTO policy_version (organisation_id, policy_id, status, revision, content, content_hash) VALUES ($1, $2, 'draft', 1, $3, $4) RETURNING id`,
+        [other.organisationId, other.policyId, JSON.stringify(draft), contentHash(draft)],
+      );
+      return inserted.rows[0].id as string;
     });
     const foreign = await author.gql(SAVE, { input: { versionId: foreignDraft, expectedRevision: 1, content: policyDoc('Hijack.') } });
     const missing = await author.gql(SAVE, { input: { versionId: crypto.randomUUID(), expectedRevision: 1, content: policyDoc('x') } });

@@ -179,13 +179,14 @@ describe('what is never public', () => {
     expect((await client.http.get(`/p/${tenant.slug}/social-media.pdf`)).status).toBe(404);
   });
 
-  it('hides a published version once it is no longer approved, and a withdrawn publication', async () => {
-    await asOwner((db) => db.query(`UPDATE policy_version SET status = 'draft' WHERE id = $1`, [tenant.versionId]));
-    expect((await client.http.get(`/p/${tenant.schoolSlug}/social-media`)).status).toBe(404);
-    expect((await client.http.get(`/p/${tenant.schoolSlug}`)).text).not.toContain('social-media');
-    await asOwner((db) => db.query(`UPDATE policy_version SET status = 'approved' WHERE id = $1`, [tenant.versionId]));
-    await asOwner((db) => db.query(`UPDATE publication SET withdrawn_at = now() WHERE policy_version_id = $1`, [tenant.versionId]));
-    expect((await client.http.get(`/p/${tenant.schoolSlug}/social-media`)).status).toBe(404);
+  it('hides a published version once it is superseded, and a withdrawn publication', async () => {
+    const superseded = await createTenant();
+    await asOwner((db) => db.query(`UPDATE policy_version SET status = 'superseded' WHERE id = $1`, [superseded.versionId]));
+    expect((await client.http.get(`/p/${superseded.schoolSlug}/social-media`)).status).toBe(404);
+    expect((await client.http.get(`/p/${superseded.schoolSlug}`)).text).not.toContain('social-media');
+    const withdrawn = await createTenant();
+    await asOwner((db) => db.query(`UPDATE publication SET withdrawn_at = now() WHERE policy_version_id = $1`, [withdrawn.versionId]));
+    expect((await client.http.get(`/p/${withdrawn.schoolSlug}/social-media`)).status).toBe(404);
   });
 
   it("does not serve one trust's policy under another trust's school", async () => {

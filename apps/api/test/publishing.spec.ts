@@ -1,6 +1,5 @@
 /** Publishing a trust policy for the trust and its schools: refused, naming every empty required detail, until each copy can be rendered. */
 import type { INestApplication } from '@nestjs/common';
-import { contentHash } from '../src/common/content-hash';
 import { asOwner, documentWithVariables, signedInTenant, startTestApp, TestClient, type TestTenant } from './support/harness';
 
 let app: INestApplication;
@@ -16,11 +15,8 @@ const live = () =>
 
 beforeAll(async () => {
   app = await startTestApp();
-  ({ tenant, client: admin } = await signedInTenant(app, { role: 'admin' }));
-  await asOwner(async (db) => {
-    await db.query(`UPDATE policy_version SET content = $1, content_hash = $2 WHERE id = $3`, [JSON.stringify(CONTENT), contentHash(CONTENT), tenant.versionId]);
-    await db.query(`DELETE FROM publication WHERE organisation_id = $1`, [tenant.organisationId]);
-  });
+  ({ tenant, client: admin } = await signedInTenant(app, { role: 'admin', content: CONTENT }));
+  await asOwner((db) => db.query(`DELETE FROM publication WHERE organisation_id = $1`, [tenant.organisationId]));
 });
 afterAll(() => app.close());
 

@@ -27,6 +27,8 @@ export interface RequestState {
   caller?: Caller;
   transaction?: Promise<QueryRunner>;
   loaders: Map<string, unknown>;
+  /** Work to start once the request's transaction has committed (e.g. sending the email it queued); never run after a rollback. */
+  afterCommit: (() => Promise<void>)[];
 }
 
 const storage = new AsyncLocalStorage<RequestState>();
@@ -46,5 +48,5 @@ export const RequestContext = {
 };
 
 export function newRequestState(): RequestState {
-  return { loaders: new Map() };
+  return { loaders: new Map(), afterCommit: [] };
 }

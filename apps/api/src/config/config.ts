@@ -22,6 +22,12 @@ export interface AppConfig {
   secureCookies: boolean;
   /** The built web app to serve, if present. */
   webDist: string;
+  /** Where email goes (SMTP_URL, e.g. smtp://user:pass@mail.example:587); absent means it stays in the outbox the app shows. */
+  smtpUrl?: string;
+  /** The From address of Ratify's email (RATIFY_MAIL_FROM). */
+  mailFrom: string;
+  /** The web app's address, for links in email (RATIFY_PUBLIC_URL, default http://localhost:PORT). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// connection string');
   const production = env.NODE_ENV === 'production';
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// address');
+  const publicUrl = (env.RATIFY_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('RATIFY_PUBLIC_URL must be an http:// or https:// address');
   return {
     port,
     databaseUrl,
@@ -51,6 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     production,
     secureCookies: env.RATIFY_SECURE_COOKIES === '1',
     webDist: resolve(__dirname, '..', '..', '..', 'web', 'dist'),
+    smtpUrl,
+    mailFrom: env.RATIFY_MAIL_FROM?.trim() || 'Ratify <no-reply@ratify.localhost>',
+    publicUrl,
   };
 }
 

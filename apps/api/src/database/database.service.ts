@@ -46,9 +46,11 @@ export class Database implements OnApplicationShutdown {
     } catch {
       return;
     }
+    const afterCommit = state.afterCommit.splice(0);
     try {
       if (commit) await runner.commitTransaction();
       else await runner.rollbackTransaction();
+      if (commit) for (const work of afterCommit) work().catch((error) => this.logger.error(`After-commit work failed: ${String(error)}`));
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

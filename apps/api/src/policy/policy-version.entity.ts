@@ -51,11 +51,22 @@ export class PolicyVersionEntity {
   @Column({ name: 'upstream_template_version_id', type: 'uuid', nullable: true })
   upstreamTemplateVersionId!: string | null;
 
+  /** Major or minor, as the author said when submitting it. */
+  @Column({ name: 'change_kind', type: 'text', nullable: true })
+  changeKind!: 'major' | 'minor' | null;
+
   @Column({ name: 'approved_on', type: 'date', nullable: true })
   approvedOn!: string | null;
 
   @Column({ name: 'approved_by_body_id', type: 'uuid', nullable: true })
   approvedByBodyId!: string | null;
+
+  @Column({ name: 'effective_on', type: 'date', nullable: true })
+  effectiveOn!: string | null;
+
+  /** The approval request that approved it. */
+  @Column({ name: 'approval_request_id', type: 'uuid', nullable: true })
+  approvalRequestId!: string | null;
 
   @Column({ name: 'next_review_on', type: 'date', nullable: true })
   nextReviewOn!: string | null;

@@ -11,6 +11,7 @@ import { Database } from '../database/database.service';
 import { toOrganisationRef } from '../organisation/membership.resolver';
 import type { OrganisationEntity } from '../organisation/organisation.entity';
 import { maySpeakForSchool, OrganisationService } from '../organisation/organisation.service';
+import { AuditService } from '../audit/audit.service';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
 import { PolicyService } from '../policy/policy.service';
 import { plainValues, variableValuesFor } from '../variable/variable-values';
@@ -29,6 +30,7 @@ export class PublicationService {
     private readonly database: Database,
     private readonly policies: PolicyService,
     private readonly organisations: OrganisationService,
+    private readonly audit: AuditService,
   ) {}
 
   async publish(policyId: string, schoolIds?: string[]): Promise<Publication[]> {
@@ -63,6 +65,7 @@ export class PublicationService {
     }
 
     const published: Publication[] = [];
+    const newlyPublished: string[] = [];
     for (const school of targets) {
       const organisation = school ?? trust;
       await manager.query(
@@ -70,10 +73,10 @@ export class PublicationService {
           WHERE organisation_id = $1 AND school_id IS NOT DISTINCT FROM $2 AND policy_id = $3 AND withdrawn_at IS NULL AND policy_version_id <> $4`,
         [trust.id, school?.id ?? null, policy.id, version.id],
       );
-      const [row]: { id: string; published_at: Date }[] = await manager.query(
+      const [row]: { id: string; published_at: Date; inserted: boolean }[] = await manager.query(
         `INSERT INTO publication (organisation_id, school_id, policy_id, policy_version_id) VALUES ($1, $2, $3, $4)
          ON CONFLICT (organisation_id, school_id, policy_id) WHERE withdrawn_at IS NULL DO UPDATE SET policy_version_id = EXCLUDED.policy_version_id
-         RETURNING id, published_at`,
+         RETURNING id, published_at, (xmax = 0) AS inserted`,
         [trust.id, school?.id ?? null, policy.id, version.id],
       );
       published.push({
@@ -83,6 +86,11 @@ export class PublicationService {
         publishedAt: row!.published_at,
         path: `/p/${organisation.slug}/${policy.slug}`,
       });
+      if (row!.inserted) newlyPublished.push(organisation.slug);
+    }
+    // Publishing again what is already public changes nothing, so it records nothing.
+    if (newlyPublished.length) {
+      await this.audit.record({ action: 'policy.published', policyId: policy.id, versionId: version.id, contentHash: version.contentHash, details: { version: version.number, for: newlyPublished } });
     }
     return published;
   }

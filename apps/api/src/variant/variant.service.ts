@@ -46,6 +46,34 @@ export async function schoolCopy(
   };
 }
 
+/**
+ * After the trust approves a new version: each school copy whose overrides all carry forward
+ * cleanly is moved onto the new version; a copy with anything to re-confirm stays on the
+ * version it was made on, so the school is shown what to look at.
+ */
+export async function rollSchoolCopiesForward(
+  manager: EntityManager,
+  organisationId: string,
+  policyId: string,
+  approved: { id: string; content: PolicyDocument },
+): Promise<{ carried: number; needReconfirmation: number }> {
+  const rows: { school_id: string }[] = await manager.query(
+    `SELECT school_id FROM school_variant WHERE organisation_id = $1 AND policy_id = $2 AND based_on_version_id <> $3 FOR UPDATE`,
+    [organisationId, policyId, approved.id],
+  );
+  let carried = 0;
+  for (const { school_id: schoolId } of rows) {
+    const copy = await schoolCopy(manager, organisationId, schoolId, policyId, approved);
+    if (copy.needsReconfirmation.length > 0) continue;
+    await manager.query(
+      `UPDATE school_variant SET based_on_version_id = $4, overrides = $5, updated_at = now() WHERE organisation_id = $1 AND school_id = $2 AND policy_id = $3`,
+      [organisationId, schoolId, policyId, approved.id, JSON.stringify(copy.overrides)],
+    );
+    carried++;
+  }
+  return { carried, needReconfirmation: rows.length - carried };
+}
+
 @Injectable()
 export class VariantService {
   constructor(

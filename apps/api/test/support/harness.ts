@@ -148,7 +148,7 @@ export async function createTenant(options: { role?: string; policyTitle?: strin
 }
 
 /** A new tenant (see createTenant) and a client already signed in as its person. */
-export async function signedInTenant(app: INestApplication, options: { role?: string } = {}): Promise<{ tenant: TestTenant; client: TestClient }> {
+export async function signedInTenant(app: INestApplication, options: { role?: string; content?: PolicyDocument } = {}): Promise<{ tenant: TestTenant; client: TestClient }> {
   const tenant = await createTenant(options);
   const client = new TestClient(app);
   await client.signIn(tenant.email);

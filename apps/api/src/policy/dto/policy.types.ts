@@ -26,7 +26,10 @@ export class PolicyVersion {
   @Field(() => Int, { description: "A draft's save counter, for optimistic concurrency; starts at 1." }) revision!: number;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
   @Field(() => DateScalar, { nullable: true }) approvedOn!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'When an approved version took (or takes) effect.' }) effectiveOn!: string | null;
   @Field(() => DateScalar, { nullable: true }) nextReviewOn!: string | null;
+  @Field(() => String, { nullable: true, description: '"major" or "minor", as submitted for approval.' }) changeKind!: string | null;
+  @Field({ description: 'SHA-256 of the text (canonical JSON): what an approval is pinned to.' }) contentHash!: string;
   @Field(() => GraphQLJSONObject, { description: 'The document as ProseMirror JSON.' }) content!: object;
   @Field(() => String, { nullable: true, description: 'What changed in this version, as the history table says it.' }) changeSummary!: string | null;
   @Field(() => String, {
@@ -37,6 +40,7 @@ export class PolicyVersion {
   organisationId!: string;
   policyId!: string;
   upstreamTemplateVersionId!: string | null;
+  approvedByBodyId!: string | null;
 }
 
 @ObjectType('Policy')
