@@ -94,6 +94,43 @@ describe('demo data', () => {
     expect(after.data!.policy).toEqual({ currentVersion: { id: policy.currentVersion.id }, availableUpdate: null });
   });
 
+  it("records how Leaf Trust's v1.0 was approved: the committee's decision, its minute, the history row and an intact audit trail", async () => {
+    const chair = new TestClient(app);
+    await chair.signIn('chair.far@leaftrust.example', 'ratify-demo');
+    const [policy] = (await chair.gql<{ policies: { id: string }[] }>('{ policies { id } }')).data!.policies;
+    const result = await chair.gql<{ policy: unknown }>(
+      `query ($id: ID!) { policy(id: $id) {
+        approvalRoute { name stages { body { name members { person { name } position } } } }
+        history { version date change origin approvedBy }
+        approvalRequests { status stages { decision { outcome decidedOn method minuteReference decidedBy { name } } } } } }`,
+      { id: policy!.id },
+    );
+    expect(result.data?.policy).toEqual({
+      approvalRoute: {
+        name: 'Finance, Audit & Risk Committee approves',
+        stages: [
+          {
+            body: {
+              name: 'Finance, Audit & Risk Committee',
+              members: [
+                { person: { name: 'Charles Fenwick' }, position: 'CHAIR' },
+                { person: { name: 'Alex Turner' }, position: 'CLERK' },
+                { person: { name: 'Samuel Reed' }, position: 'MEMBER' },
+              ],
+            },
+          },
+        ],
+      },
+      history: [{ version: '1.0', date: '2025-01-13', change: 'New Policy – adopted from existing LA Policy', origin: 'TRUST_DECISION', approvedBy: 'Finance, Audit & Risk Committee' }],
+      approvalRequests: [
+        { status: 'APPROVED', stages: [{ decision: { outcome: 'APPROVED', decidedOn: '2025-01-13', method: 'MEETING', minuteReference: 'FAR/24-25/03/7', decidedBy: { name: 'Charles Fenwick' } } }] },
+      ],
+    });
+    const admin = new TestClient(app);
+    await admin.signIn('admin@leaftrust.example', 'ratify-demo');
+    expect((await admin.gql<{ auditChainCheck: unknown }>('{ auditChainCheck { events intact } }')).data?.auditChainCheck).toEqual({ events: 3, intact: true });
+  });
+
   it('lets the demo accounts sign in and see their own policies only', async () => {
     const leaf = new TestClient(app);
     await leaf.signIn('ops.lead@leaftrust.example', 'ratify-demo');

@@ -101,7 +101,7 @@ export class AuditService {
     const manager = await this.database.manager();
     const rows: ChainRow[] = await manager.query(
       `SELECT seq::text AS seq, organisation_id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at, actor_id, action, policy_id, version_id, content_hash, details, prev_hash, hash
-         FROM audit_event WHERE organisation_id = $1 ORDER BY seq`,
+         FROM audit_event WHERE organisation_id = $1 ORDER BY audit_event.seq`,
       [organisationId],
     );
     let previous: string | null = null;
@@ -119,7 +119,7 @@ export async function appendAuditEvent(manager: EntityManager, organisationId: s
   // One writer per organisation's chain at a time, until this transaction ends.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))`, [organisationId]);
   const [last]: { seq: string; hash: string }[] = await manager.query(
-    `SELECT seq::text AS seq, hash FROM audit_event WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1`,
+    `SELECT seq::text AS seq, hash FROM audit_event WHERE organisation_id = $1 ORDER BY audit_event.seq DESC LIMIT 1`,
     [organisationId],
   );
   const [{ now }]: { now: string }[] = await manager.query(`SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`);

@@ -12,6 +12,7 @@ import { Logger } from '@nestjs/common';
 import { documentFromOutline, type PolicyDocument, type TermReplacement } from '@ratify/document';
 import { importText } from '@ratify/importer';
 import type { DataSource, EntityManager } from 'typeorm';
+import { appendAuditEvent } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { contentHash } from '../common/content-hash';
 import type { Role } from '../common/request-context';
@@ -45,6 +46,8 @@ interface DemoPolicy {
   ownerTitle: string;
   monitoredBy?: string;
   approvedBy?: string;
+  /** The decision that approved version 1.0, recorded as an approval request through the approving body. */
+  approval?: { submittedBy: string; decidedBy: string; minuteReference: string; membersPresent: number };
   reviewCycleMonths: number;
   approvedOn: string;
   nextReviewOn: string;
@@ -71,7 +74,9 @@ interface DemoOrganisation {
   strapline?: string;
   numbering: NumberingStyle;
   schools?: { slug: string; name: string }[];
-  bodies?: { name: string; kind: GovernanceBodyKind }[];
+  bodies?: { name: string; kind: GovernanceBodyKind; quorum?: number; members: { email: string; position: 'chair' | 'clerk' | 'member' }[] }[];
+  /** Approval routes: the first is the default; stages name bodies. */
+  routes?: { name: string; minorChangeRole?: Role; stages: { body: string; action: 'approve' | 'ratify'; appliesTo: 'all' | 'major' }[] }[];
   /** The organisation's own words, proposed when it clones a model policy. */
   terms?: TermReplacement[];
   people: DemoPerson[];
@@ -123,14 +128,45 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     numbering: 'unnumbered',
     schools: LEAF_SCHOOLS.map(({ slug, name }) => ({ slug, name })),
     bodies: [
-      { name: 'Trust Board', kind: 'board' },
-      { name: 'Finance, Audit & Risk Committee', kind: 'committee' },
+      {
+        name: 'Trust Board',
+        kind: 'board',
+        quorum: 2,
+        members: [
+          { email: 'chair.board@leaftrust.example', position: 'chair' },
+          { email: 'admin@leaftrust.example', position: 'clerk' },
+          { email: 'chair.far@leaftrust.example', position: 'member' },
+          { email: 'trustee@leaftrust.example', position: 'member' },
+        ],
+      },
+      {
+        name: 'Finance, Audit & Risk Committee',
+        kind: 'committee',
+        quorum: 2,
+        members: [
+          { email: 'chair.far@leaftrust.example', position: 'chair' },
+          { email: 'admin@leaftrust.example', position: 'clerk' },
+          { email: 'trustee@leaftrust.example', position: 'member' },
+        ],
+      },
+    ],
+    routes: [
+      { name: 'Finance, Audit & Risk Committee approves', minorChangeRole: 'admin', stages: [{ body: 'Finance, Audit & Risk Committee', action: 'approve', appliesTo: 'all' }] },
+      {
+        name: 'Committee recommends, Trust Board ratifies',
+        stages: [
+          { body: 'Finance, Audit & Risk Committee', action: 'approve', appliesTo: 'all' },
+          { body: 'Trust Board', action: 'ratify', appliesTo: 'major' },
+        ],
+      },
     ],
     terms: LEAF_TERMS,
     people: [
       { email: 'admin@leaftrust.example', name: 'Alex Turner', role: 'admin' },
       { email: 'ops.lead@leaftrust.example', name: 'Olivia Grant', role: 'author' },
       { email: 'chair.far@leaftrust.example', name: 'Charles Fenwick', role: 'approver' },
+      { email: 'chair.board@leaftrust.example', name: 'Beatrice Hale', role: 'approver' },
+      { email: 'trustee@leaftrust.example', name: 'Samuel Reed', role: 'approver' },
       ...LEAF_SCHOOLS.map((school) => ({ email: school.head, name: school.headName, role: 'publisher' as const, school: school.slug })),
     ],
     policies: [
@@ -143,6 +179,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         ownerTitle: 'Operations Lead',
         monitoredBy: 'Finance, Audit & Risk Committee',
         approvedBy: 'Finance, Audit & Risk Committee',
+        approval: { submittedBy: 'ops.lead@leaftrust.example', decidedBy: 'chair.far@leaftrust.example', minuteReference: 'FAR/24-25/03/7', membersPresent: 3 },
         reviewCycleMonths: 24,
         approvedOn: '2025-01-13',
         // "Review Date: Term 2, 2026/27": the end of Term 2 (Kent-style six-term year).
@@ -158,7 +195,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: 'trust',
     strapline: 'Inspiration Innovation Integrity',
     numbering: 'unnumbered',
-    bodies: [{ name: 'Directors of the LiFE MAT', kind: 'board' }],
+    bodies: [{ name: 'Directors of the LiFE MAT', kind: 'board', members: [] }],
     people: [{ email: 'ops.lead@lifemat.example', name: 'Morgan Ellis', role: 'author' }],
     policies: [
       {
@@ -199,6 +236,57 @@ async function templateVersion(manager: EntityManager, clonedFrom: NonNullable<D
   return rows[0];
 }
 
+/** Records how a seeded version was approved: its request, the body's decision and the audit events, as the app would have. */
+async function recordApproval(
+  manager: EntityManager,
+  organisationId: string,
+  version: { policyId: string; versionId: string; content: PolicyDocument; approvedOn: string; changeSummary: string },
+  approval: { bodyId: string; bodyName: string; submittedBy: string; decidedBy: string; minuteReference: string; membersPresent: number },
+): Promise<void> {
+  const hash = contentHash(version.content);
+  const requestId = await insert(manager, 'approval_request', {
+    organisation_id: organisationId,
+    policy_id: version.policyId,
+    version_id: version.versionId,
+    status: 'approved',
+    closed_at: new Date(),
+    change_summary: version.changeSummary,
+    change_origin: 'trust-decision',
+    change_kind: 'major',
+    submitted_content_hash: hash,
+    content_hash: hash,
+    author_may_approve: false,
+    submitted_by: approval.submittedBy,
+    current_stage: 1,
+  });
+  await manager.query(`INSERT INTO approval_request_stage (organisation_id, request_id, position, body_id, action) VALUES ($1, $2, 1, $3, 'approve')`, [organisationId, requestId, approval.bodyId]);
+  await insert(manager, 'approval_decision', {
+    organisation_id: organisationId,
+    request_id: requestId,
+    stage: 1,
+    outcome: 'approved',
+    decided_on: version.approvedOn,
+    method: 'meeting',
+    minute_reference: approval.minuteReference,
+    members_present: approval.membersPresent,
+    decided_by: approval.decidedBy,
+    content_hash: hash,
+  });
+  await manager.query(`UPDATE policy_version SET status = 'approved', change_origin = 'trust-decision', approval_request_id = $3 WHERE organisation_id = $1 AND id = $2`, [
+    organisationId,
+    version.versionId,
+    requestId,
+  ]);
+  const event = { policyId: version.policyId, versionId: version.versionId, contentHash: hash };
+  await appendAuditEvent(manager, organisationId, approval.submittedBy, { ...event, action: 'approval.submitted', details: { requestId, changeKind: 'major', changeOrigin: 'trust-decision', changeSummary: version.changeSummary, stages: [`approval by ${approval.bodyName}`] } });
+  await appendAuditEvent(manager, organisationId, approval.decidedBy, {
+    ...event,
+    action: 'approval.decided',
+    details: { requestId, stage: 1, decider: approval.bodyName, outcome: 'approved', decidedOn: version.approvedOn, method: 'meeting', minuteReference: approval.minuteReference },
+  });
+  await appendAuditEvent(manager, organisationId, approval.decidedBy, { ...event, action: 'version.approved', details: { requestId, version: '1.0', approvedOn: version.approvedOn, effectiveOn: version.approvedOn, supersedes: null } });
+}
+
 async function personId(manager: EntityManager, person: DemoPerson, passwordHash: string): Promise<string> {
   const existing = await manager.query(`SELECT id FROM person WHERE email = $1`, [person.email]);
   if (existing.length) return existing[0].id;
@@ -218,20 +306,42 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
     schools.set(school.slug, await insert(manager, 'organisation', { slug: school.slug, name: school.name, kind: 'school', parent_id: organisationId, numbering_style: spec.numbering }));
   }
   await setTenant(manager, { organisationId });
-  const bodies = new Map<string, string>();
-  for (const body of spec.bodies ?? []) {
-    bodies.set(body.name, await insert(manager, 'governance_body', { organisation_id: organisationId, name: body.name, kind: body.kind }));
-  }
   for (const [position, term] of (spec.terms ?? []).entries()) {
     await insert(manager, 'organisation_term', { organisation_id: organisationId, position, term_from: term.from, term_to: term.to });
   }
+  const memberships = new Map<string, { id: string; personId: string }>();
   for (const person of spec.people) {
-    await insert(manager, 'membership', {
-      organisation_id: organisationId,
-      school_id: person.school ? schools.get(person.school) : null,
-      person_id: await personId(manager, person, passwordHash),
-      role: person.role,
+    const id = await personId(manager, person, passwordHash);
+    memberships.set(person.email, {
+      personId: id,
+      id: await insert(manager, 'membership', { organisation_id: organisationId, school_id: person.school ? schools.get(person.school) : null, person_id: id, role: person.role }),
     });
+  }
+  const bodies = new Map<string, string>();
+  for (const body of spec.bodies ?? []) {
+    const bodyId = await insert(manager, 'governance_body', { organisation_id: organisationId, name: body.name, kind: body.kind, quorum: body.quorum ?? null });
+    bodies.set(body.name, bodyId);
+    for (const member of body.members) {
+      await manager.query(`INSERT INTO governance_body_member (organisation_id, body_id, membership_id, position) VALUES ($1, $2, $3, $4)`, [
+        organisationId,
+        bodyId,
+        memberships.get(member.email)!.id,
+        member.position,
+      ]);
+    }
+  }
+  for (const [index, route] of (spec.routes ?? []).entries()) {
+    const routeId = await insert(manager, 'approval_route', { organisation_id: organisationId, name: route.name, is_default: index === 0, minor_change_role: route.minorChangeRole ?? null });
+    for (const [position, stage] of route.stages.entries()) {
+      await manager.query(`INSERT INTO approval_route_stage (organisation_id, route_id, position, body_id, action, applies_to) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        organisationId,
+        routeId,
+        position + 1,
+        bodies.get(stage.body),
+        stage.action,
+        stage.appliesTo,
+      ]);
+    }
   }
   for (const policy of spec.policies) {
     const upstream = policy.clonedFrom ? await templateVersion(manager, policy.clonedFrom) : undefined;
@@ -260,15 +370,28 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
         policy_id: policyId,
         major: 1,
         minor,
-        status: minor === versions.length - 1 ? 'approved' : 'superseded',
+        // A version with a recorded approval is inserted in approval and approved through its request below.
+        status: policy.approval ? 'in_approval' : minor === versions.length - 1 ? 'approved' : 'superseded',
         content: JSON.stringify(version.content),
         content_hash: contentHash(version.content),
         change_summary: version.changeSummary,
+        change_kind: 'major',
         approved_on: version.approvedOn,
+        effective_on: version.approvedOn,
         approved_by_body_id: policy.approvedBy ? bodies.get(policy.approvedBy) : null,
         next_review_on: version.nextReviewOn,
         upstream_template_version_id: upstream?.id ?? null,
       });
+      if (policy.approval) {
+        await recordApproval(manager, organisationId, { policyId, versionId, content: version.content, approvedOn: version.approvedOn, changeSummary: version.changeSummary }, {
+          bodyId: bodies.get(policy.approvedBy!)!,
+          bodyName: policy.approvedBy!,
+          submittedBy: memberships.get(policy.approval.submittedBy)!.personId,
+          decidedBy: memberships.get(policy.approval.decidedBy)!.personId,
+          minuteReference: policy.approval.minuteReference,
+          membersPresent: policy.approval.membersPresent,
+        });
+      }
       if (!templateId) continue;
       await insert(manager, 'template_version', {
         publisher_id: organisationId,

@@ -169,3 +169,33 @@ export function documentWithVariables(parts: (string | { variable: string })[]):
     ],
   } as PolicyDocument;
 }
+
+export interface TestMember {
+  email: string;
+  personId: string;
+  membershipId: string;
+}
+
+/** Another person in a tenant, with the given role (at the trust, or at one of its academies). */
+export async function addMember(tenant: TestTenant, role: string, options: { schoolId?: string; name?: string } = {}): Promise<TestMember> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const email = `${uniqueSlug('person')}@example.test`;
+  return asOwner(async (db) => {
+    await db.query('BEGIN');
+    await db.query(`SELECT set_config('app.organisation_id', $1, true)`, [tenant.organisationId]);
+    const personId = (await db.query(`INSERT INTO person (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [email, options.name ?? `Person ${email}`, hash])).rows[0].id;
+    const membershipId = (
+      await db.query(`INSERT INTO membership (organisation_id, school_id, person_id, role) VALUES ($1, $2, $3, $4) RETURNING id`, [tenant.organisationId, options.schoolId ?? null, personId, role])
+    ).rows[0].id;
+    await db.query('COMMIT');
+    return { email, personId, membershipId };
+  });
+}
+
+/** A client signed in as the given email. */
+export async function signedInAs(app: INestApplication, email: string): Promise<TestClient> {
+  const client = new TestClient(app);
+  await client.signIn(email);
+  return client;
+}

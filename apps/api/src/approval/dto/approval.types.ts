@@ -141,7 +141,7 @@ export class DecideApprovalInput {
   @Field(() => Int, { description: 'The stage you are deciding (ApprovalRequest.currentStage).' }) @IsInt() @Min(1) stage!: number;
   @Field({ description: 'ApprovalRequest.contentHash: the text you decided on.' }) @IsString() @Matches(/^[0-9a-f]{64}$/, { message: 'contentHash must be a SHA-256 in hex.' }) contentHash!: string;
   @Field(() => DecisionOutcomeGql) @IsEnum(DecisionOutcomeGql) outcome!: DecisionOutcomeGql;
-  @Field(() => DateScalar, { description: 'The date of the meeting, resolution or action.' }) decidedOn!: string;
+  @Field(() => DateScalar, { description: 'The date of the meeting, resolution or action.' }) @IsString() decidedOn!: string;
   @Field(() => DecisionMethodGql) @IsEnum(DecisionMethodGql) method!: DecisionMethodGql;
 
   @Field({ nullable: true, description: 'The minute reference, e.g. "FAR/25-26/03/7". Required for a decision at a meeting.' })
@@ -172,6 +172,7 @@ export class DecideApprovalInput {
 
   @Field(() => DateScalar, { nullable: true, description: 'When the approved version takes effect; the decision date when omitted.' })
   @IsOptional()
+  @IsString()
   effectiveOn?: string;
 }
 
