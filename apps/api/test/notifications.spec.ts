@@ -1,0 +1,96 @@
+/**
+ * Email: written to the outbox with the change that causes it, sent through SMTP once that
+ * commits, and never sent twice, even with two API instances delivering at once. A real SMTP
+ * server (smtp-server, on loopback) receives it.
+ */
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { SMTPServer } from 'smtp-server';
+import { policy as document } from '../../../libs/merge/src/testing/policies';
+import { Mailer } from '../src/notification/mailer';
+import { addMember, asOwner, createTenant, signedInAs, startTestApp, testConfig, type TestTenant } from './support/harness';
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+let smtp: SMTPServer;
+let received: Received[];
+let apps: INestApplication[];
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  received = [];
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        // The body is quoted-printable: join its soft line breaks (the text here is ASCII).
+        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const port = (smtp.server.address() as AddressInfo).port;
+  const config = testConfig({ smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: 'https://ratify.example' });
+  apps = [await startTestApp(config), await startTestApp(config)];
+  tenant = await createTenant({ role: 'admin' });
+});
+afterAll(async () => {
+  await Promise.all(apps.map((app) => app.close()));
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const value = await read();
+    if (done(value) || attempt === 100) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+it('emails the committee when a draft awaits its decision, once the submission has committed', async () => {
+  const admin = await signedInAs(apps[0]!, tenant.email);
+  const chair = await addMember(tenant, 'approver', { name: 'Charles Fenwick' });
+  const body = await admin.gql<{ saveGovernanceBody: { id: string } }>('mutation ($input: SaveGovernanceBodyInput!) { saveGovernanceBody(input: $input) { id } }', {
+    input: { name: 'Finance, Audit & Risk Committee', kind: 'COMMITTEE', members: [{ membershipId: chair.membershipId, position: 'CHAIR' }] },
+  });
+  await admin.gql('mutation ($input: SaveApprovalRouteInput!) { saveApprovalRoute(input: $input) { id } }', {
+    input: { name: 'Committee approves', isDefault: true, stages: [{ bodyId: body.data!.saveGovernanceBody.id, action: 'APPROVE', appliesTo: 'ALL_CHANGES' }] },
+  });
+  const created = await admin.gql<{ createPolicy: { id: string; draft: { id: string; revision: number } } }>(
+    'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id draft { id revision } } }',
+    { input: { title: 'Online Safety Policy', content: document([{ id: 's', heading: 'Scope', clauses: [['c', 'This policy applies to all staff.']] }]) } },
+  );
+  const submitted = await admin.gql<{ submitForApproval: { id: string } }>(
+    'mutation ($input: SubmitForApprovalInput!) { submitForApproval(input: $input) { id } }',
+    { input: { versionId: created.data!.createPolicy.draft.id, expectedRevision: created.data!.createPolicy.draft.revision, changeSummary: 'New policy', changeOrigin: 'TRUST_DECISION', changeKind: 'MAJOR' } },
+  );
+  expect(submitted.errors).toBeUndefined();
+  const mail = await waitFor(async () => received.filter((entry) => entry.to.includes(chair.email)), (found) => found.length > 0);
+  expect(mail).toHaveLength(1);
+  expect(mail[0]!.raw).toContain('Subject: Online Safety Policy awaits your decision');
+  expect(mail[0]!.raw).toContain(`https://ratify.example/approvals/${submitted.data!.submitForApproval.id}`);
+  const row = await asOwner(async (db) => (await db.query(`SELECT sent_at, attempts FROM email_outbox WHERE organisation_id = $1 AND to_address = $2`, [tenant.organisationId, chair.email])).rows);
+  expect(row).toEqual([{ sent_at: expect.any(Date), attempts: 1 }]);
+});
+
+it('sends each waiting email exactly once when two instances deliver at the same time', async () => {
+  const other = await createTenant();
+  const addresses = Array.from({ length: 12 }, (_, index) => `reader${index}@${other.slug}.example`);
+  await asOwner(async (db) => {
+    await db.query('BEGIN');
+    await db.query(`SELECT set_config('app.organisation_id', $1, true)`, [other.organisationId]);
+    for (const address of addresses) await db.query(`INSERT INTO email_outbox (organisation_id, to_address, subject, body) VALUES ($1, $2, 'Reminder', 'Hello')`, [other.organisationId, address]);
+    await db.query('COMMIT');
+  });
+  const sent = await Promise.all(apps.map((app) => app.get(Mailer).deliver(other.organisationId)));
+  expect(sent[0]! + sent[1]!).toBe(12);
+  const delivered = received.filter((entry) => addresses.includes(entry.to[0]!)).map((entry) => entry.to[0]);
+  expect(delivered.sort()).toEqual([...addresses].sort());
+});
