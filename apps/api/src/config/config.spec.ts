@@ -22,5 +22,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a port number, got "eighty"');
     expect(() => loadConfig({ RATIFY_DEMO: 'yes' })).toThrow('RATIFY_DEMO must be 0 or 1');
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow('DATABASE_URL must be a postgres:// connection string');
+    expect(() => loadConfig({ SMTP_URL: 'mail.example:25' })).toThrow('SMTP_URL must be an smtp:// or smtps:// address');
+    expect(() => loadConfig({ RATIFY_PUBLIC_URL: 'ratify.example' })).toThrow('RATIFY_PUBLIC_URL must be an http:// or https:// address');
+  });
+
+  it('keeps email in the outbox unless SMTP_URL is set, and links to the app from its public address', () => {
+    expect(loadConfig({ PORT: '8080' })).toMatchObject({ smtpUrl: undefined, publicUrl: 'http://localhost:8080' });
+    expect(loadConfig({ SMTP_URL: 'smtp://mail:25', RATIFY_PUBLIC_URL: 'https://policies.leaftrust.example/' })).toMatchObject({
+      smtpUrl: 'smtp://mail:25',
+      publicUrl: 'https://policies.leaftrust.example',
+    });
   });
 });
