@@ -178,6 +178,8 @@ describe("Leaf Trust's story", () => {
     // Frozen: the draft can no longer be saved.
     const save = await author.gql(SAVE, { input: { versionId: draft.versionId, expectedRevision: draft.revision, content: document(V11) } });
     expect(save.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const second = await author.gql(START, { id: draft.policyId });
+    expect(second.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', details: { reason: 'IN_APPROVAL' } } });
 
     // The chair sees it in the inbox and is told; the author is not asked to decide.
     const inbox = await chair.gql<{ approvalInbox: { id: string }[] }>('{ approvalInbox { id } }');

@@ -126,6 +126,10 @@ export class DraftService {
     await manager.query(`SELECT 1 FROM policy WHERE organisation_id = $1 AND id = $2 FOR UPDATE`, [organisationId, policy.id]);
     const open = await manager.findOneBy(PolicyVersionEntity, { organisationId, policyId: policy.id, status: 'draft' });
     if (open) return open;
+    // One text in the works at a time: a second draft beside one in approval would be based on stale text.
+    if (await manager.findOneBy(PolicyVersionEntity, { organisationId, policyId: policy.id, status: 'in_approval' })) {
+      throw new AppError(ErrorCode.CONFLICT, 'This policy is awaiting approval, so it cannot be edited now. Withdraw it from approval to change it.', { reason: 'IN_APPROVAL' });
+    }
     const current = await this.policies.currentVersion(policy.id);
     const content = current?.content ?? emptyPolicyDocument();
     const draft = await manager.save(
