@@ -6,6 +6,7 @@ import { DateScalar } from '../../common/scalars';
 import { RoleGql } from '../../organisation/dto/organisation.types';
 import { PersonRef, StageActionGql } from '../../governance/dto/governance.types';
 import { PolicyVersion } from '../../policy/dto/policy.types';
+import { trim } from '../../common/transforms';
 
 export enum ChangeOriginGql {
   LEGISLATION_OR_GUIDANCE = 'legislation-or-guidance',
@@ -116,8 +117,6 @@ export class DecisionRight {
   @Field() allowed!: boolean;
   @Field(() => String, { nullable: true }) reason!: string | null;
 }
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class SubmitForApprovalInput {

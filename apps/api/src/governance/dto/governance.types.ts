@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { OrganisationRef, RoleGql } from '../../organisation/dto/organisation.types';
+import { trim } from '../../common/transforms';
 
 export enum GovernanceBodyKindGql {
   BOARD = 'board',
@@ -86,8 +87,6 @@ export class ApprovalRoute {
   @Field(() => LocalAdoptionGql) localAdoption!: LocalAdoptionGql;
   @Field(() => [ApprovalRouteStage]) stages!: ApprovalRouteStage[];
 }
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class BodyMemberInput {

@@ -3,6 +3,7 @@ import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, 
 import { Transform } from 'class-transformer';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateScalar } from '../../common/scalars';
+import { trim } from '../../common/transforms';
 
 export enum VersionStatusGql {
   DRAFT = 'draft',
@@ -61,8 +62,6 @@ export class PolicySearchHit {
   policyId!: string;
   versionId!: string;
 }
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class CreatePolicyInput {
