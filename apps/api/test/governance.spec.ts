@@ -187,6 +187,9 @@ describe("Leaf Trust's story", () => {
     expect((await outsider.gql<{ approvalInbox: { id: string }[] }>('{ approvalInbox { id } }')).data!.approvalInbox.map((entry) => entry.id)).not.toContain(request.id);
     const told = await chair.gql<{ notifications: { message: string; link: string }[] }>('{ notifications { message link } }');
     expect(told.data!.notifications).toContainEqual({ message: 'Use of Social Media Policy awaits your decision', link: `/approvals/${request.id}` });
+    expect((await chair.gql<{ unreadNotificationCount: number }>('{ unreadNotificationCount }')).data!.unreadNotificationCount).toBeGreaterThan(0);
+    expect((await chair.gql<{ markNotificationsRead: number }>('mutation { markNotificationsRead(ids: []) }')).data!.markNotificationsRead).toBeGreaterThan(0);
+    expect((await chair.gql<{ unreadNotificationCount: number }>('{ unreadNotificationCount }')).data!.unreadNotificationCount).toBe(0);
 
     const decided = await decide(chair, request, 'APPROVED');
     expect(decided.errors).toBeUndefined();

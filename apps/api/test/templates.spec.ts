@@ -72,6 +72,8 @@ it('refuses to clone what does not exist, and a viewer may not clone; nothing is
   expect(missing.errors?.[0]).toMatchObject({ message: 'Template version was not found.', extensions: { code: 'NOT_FOUND' } });
   const { client: viewer } = await signedInTenant(app, { role: 'viewer' });
   expect((await viewer.gql(CLONE, { id: publisher.versionId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  const long = await author.gql(CLONE, { id: publisher.versionId, title: 'x'.repeat(201) });
+  expect(long.errors?.[0]).toMatchObject({ message: 'A title can be at most 200 characters.', extensions: { code: 'BAD_USER_INPUT' } });
   expect(await count()).toBe(before);
 });
 

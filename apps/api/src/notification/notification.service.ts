@@ -3,7 +3,7 @@
  * request's transaction, the email sent once it commits (see Mailer).
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '../common/errors';
+import { AppError, ErrorCode } from '../common/errors';
 import { parseId } from '../common/ids';
 import { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -92,6 +92,7 @@ export class NotificationService {
   /** Marks the caller's notifications read (all of them when ids is empty); returns how many changed. */
   async markRead(ids: string[]): Promise<number> {
     const { personId, organisationId } = this.caller();
+    if (ids.length > 500) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Mark at most 500 notifications at once, or pass none to mark them all.');
     const parsed = ids.map((id) => parseId(id, 'Notification'));
     const manager = await this.database.manager();
     const [, affected]: [unknown, number] = await manager.query(
@@ -103,7 +104,6 @@ export class NotificationService {
 
   async outbox(first: number): Promise<OutboxRow[]> {
     const { organisationId } = this.caller();
-    if (!organisationId) throw AppError.notFound('Outbox');
     const manager = await this.database.manager();
     return manager.query(
       `SELECT id, to_address AS "to", subject, body, created_at AS "createdAt", sent_at AS "sentAt", attempts, last_error AS "lastError"

@@ -109,9 +109,11 @@ export class TemplateService {
     if (template.publisherId === organisationId) {
       throw new AppError(ErrorCode.CONFLICT, 'This is your own template: edit the policy it was published from instead.');
     }
+    const ownTitle = title?.trim();
+    if (ownTitle && ownTitle.length > 200) throw new AppError(ErrorCode.BAD_USER_INPUT, 'A title can be at most 200 characters.');
     const manager = await this.database.manager();
     const { policy } = await insertPolicyWithDraft(manager, organisationId, {
-      title: title?.trim() || template.title,
+      title: ownTitle || template.title,
       content: acceptDocument(version.content),
       statutory: template.statutory,
       reviewCycleMonths: null,
