@@ -405,6 +405,41 @@ describe('decisions are pinned, single and idempotent', () => {
   });
 });
 
+describe('school copies', () => {
+  it('move on to the newly approved version where their changes carry cleanly, and wait for re-confirmation where the trust changed the same clause', async () => {
+    const draft = await newPolicy('Mobile Phones Policy');
+    await decide(chair, (await submit(author, draft)).data!.submitForApproval, 'APPROVED');
+    const secondSchool = await asOwner(async (db) => {
+      await db.query('BEGIN');
+      const id = (await db.query(`INSERT INTO organisation (kind, slug, name, parent_id) VALUES ('school', $1, 'Second Academy', $2) RETURNING id`, [`${tenant.schoolSlug}-2`, tenant.organisationId])).rows[0].id;
+      await db.query('COMMIT');
+      return id as string;
+    });
+    const SAVE_COPY = 'mutation ($input: SaveSchoolVariantInput!) { saveSchoolVariant(input: $input) { basedOnVersionId } }';
+    for (const [schoolId, clauseId] of [
+      [tenant.schoolId, 'c-friends'],
+      [secondSchool, 'c-scope'],
+    ]) {
+      const saved = await admin.gql(SAVE_COPY, { input: { policyId: draft.policyId, schoolId, overrides: [{ clauseId, kind: 'omit' }] } });
+      expect(saved.errors).toBeUndefined();
+    }
+    const next = await redraft(draft.policyId, V11);
+    const approved = await decide(chair, (await submit(author, next, 'MAJOR', 'Parents; reporting')).data!.submitForApproval, 'APPROVED');
+    expect(approved.data!.decideApproval.version.number).toBe('2.0');
+    const copies = await asOwner(
+      async (db) =>
+        (await db.query(`SELECT school_id, based_on_version_id, overrides FROM school_variant WHERE policy_id = $1 ORDER BY school_id = $2 DESC`, [draft.policyId, tenant.schoolId])).rows,
+    );
+    expect(copies).toEqual([
+      { school_id: tenant.schoolId, based_on_version_id: draft.versionId, overrides: [{ clauseId: 'c-friends', kind: 'omit' }] },
+      { school_id: secondSchool, based_on_version_id: next.versionId, overrides: [{ clauseId: 'c-scope', kind: 'omit' }] },
+    ]);
+    const VARIANT = 'query ($p: ID!, $s: ID!) { schoolVariant(policyId: $p, schoolId: $s) { needsReconfirmation { clauseId reason } } }';
+    const waiting = await admin.gql<{ schoolVariant: { needsReconfirmation: { clauseId: string }[] } }>(VARIANT, { p: draft.policyId, s: tenant.schoolId });
+    expect(waiting.data!.schoolVariant.needsReconfirmation.map((entry) => entry.clauseId)).toEqual(['c-friends']);
+  });
+});
+
 describe('approved versions are frozen', () => {
   let versionId: string;
   beforeAll(async () => {
