@@ -9,6 +9,7 @@ import {
 } from '../graphql/operations.generated';
 import { useDraftStore } from '../editor/draft.store';
 import { useImportStore } from '../import/import.store';
+import { useNotificationsStore } from '../notifications/notifications.store';
 import { usePoliciesStore } from '../policies/policies.store';
 import { useSchoolsStore } from '../schools/schools.store';
 import { useSearchStore } from '../search/search.store';
@@ -96,6 +97,7 @@ export const useSessionStore = defineStore('session', () => {
     useSchoolsStore().clear();
     useVariablesStore().clear();
     useVariantsStore().clear();
+    useNotificationsStore().clear();
   }
 
   return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };

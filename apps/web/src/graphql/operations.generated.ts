@@ -170,6 +170,30 @@ export type CreatePolicyMutationVariables = Exact<{
 
 export type CreatePolicyMutation = { createPolicy: { id: string, title: string } };
 
+export type HeaderCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HeaderCountsQuery = { unreadNotificationCount: number, approvalInbox: Array<{ id: string }> };
+
+export type NotificationsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type NotificationsQuery = { notifications: Array<{ id: string, message: string, link: string | null, createdAt: string, readAt: string | null }> };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type OutboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OutboxQuery = { outbox: { delivering: boolean, emails: Array<{ id: string, to: string, subject: string, body: string, createdAt: string, sentAt: string | null, attempts: number, lastError: string | null }> } };
+
 export type PoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -551,6 +575,47 @@ export const CreatePolicyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreatePolicyMutation, CreatePolicyMutationVariables>;
+export const HeaderCountsDocument = new TypedDocumentString(`
+    query HeaderCounts {
+  unreadNotificationCount
+  approvalInbox {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<HeaderCountsQuery, HeaderCountsQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int!) {
+  notifications(first: $first) {
+    id
+    message
+    link
+    createdAt
+    readAt
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const OutboxDocument = new TypedDocumentString(`
+    query Outbox {
+  outbox {
+    delivering
+    emails {
+      id
+      to
+      subject
+      body
+      createdAt
+      sentAt
+      attempts
+      lastError
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OutboxQuery, OutboxQueryVariables>;
 export const PoliciesDocument = new TypedDocumentString(`
     query Policies {
   policies {
