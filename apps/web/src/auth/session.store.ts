@@ -8,6 +8,7 @@ import {
   type ViewerFieldsFragment,
 } from '../graphql/operations.generated';
 import { useDraftStore } from '../editor/draft.store';
+import { useGovernanceStore } from '../governance/governance.store';
 import { useImportStore } from '../import/import.store';
 import { useNotificationsStore } from '../notifications/notifications.store';
 import { usePoliciesStore } from '../policies/policies.store';
@@ -97,6 +98,7 @@ export const useSessionStore = defineStore('session', () => {
     useSchoolsStore().clear();
     useVariablesStore().clear();
     useVariantsStore().clear();
+    useGovernanceStore().clear();
     useNotificationsStore().clear();
   }
 

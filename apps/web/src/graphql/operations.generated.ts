@@ -24,6 +24,17 @@ export type ApplyTerminologyInput = {
   versionId: string;
 };
 
+export type BodyMemberInput = {
+  membershipId: string;
+  position: BodyPosition;
+};
+
+/** A person's place on a governance body. */
+export type BodyPosition =
+  | 'CHAIR'
+  | 'CLERK'
+  | 'MEMBER';
+
 export type ClauseLockInput = {
   clauseId: string;
   level: string;
@@ -45,6 +56,17 @@ export type CreatePolicyInput = {
   title: string;
 };
 
+export type GovernanceBodyKind =
+  | 'BOARD'
+  | 'COMMITTEE'
+  | 'LOCAL_GOVERNING_BODY';
+
+/** What a school's local governing body does with its copy once the trust approves. */
+export type LocalAdoption =
+  | 'ADOPT'
+  | 'NONE'
+  | 'NOTE';
+
 /** How an organisation numbers sections and clauses when a policy is printed. */
 export type NumberingStyle =
   | 'NUMBERED'
@@ -63,11 +85,39 @@ export type Role =
   | 'PUBLISHER'
   | 'VIEWER';
 
+export type RouteStageInput = {
+  action: StageAction;
+  appliesTo?: StageAppliesTo;
+  bodyId: string;
+};
+
+export type SaveApprovalRouteInput = {
+  authorMayApprove?: boolean;
+  /** The route to change; a new route when omitted. */
+  id?: string | null | undefined;
+  isDefault?: boolean;
+  localAdoption?: LocalAdoption;
+  minorChangeRole?: Role | null | undefined;
+  name: string;
+  stages: Array<RouteStageInput>;
+};
+
 export type SaveDraftInput = {
   content: Record<string, unknown>;
   /** The revision the text was based on. */
   expectedRevision: number;
   versionId: string;
+};
+
+export type SaveGovernanceBodyInput = {
+  /** The body to change; a new body when omitted. */
+  id?: string | null | undefined;
+  kind: GovernanceBodyKind;
+  members: Array<BodyMemberInput>;
+  name: string;
+  quorum?: number | null | undefined;
+  /** For a local governing body: the academy it governs. */
+  schoolId?: string | null | undefined;
 };
 
 export type SaveSchoolVariantInput = {
@@ -96,6 +146,16 @@ export type SignInInput = {
   email: string;
   password: string;
 };
+
+/** What a body does at a stage of a route: approves, or ratifies what an earlier stage recommended. */
+export type StageAction =
+  | 'APPROVE'
+  | 'RATIFY';
+
+/** Whether a stage applies to every change or only to major ones. */
+export type StageAppliesTo =
+  | 'ALL_CHANGES'
+  | 'MAJOR_CHANGES';
 
 export type TermInput = {
   from: string;
@@ -162,6 +222,42 @@ export type SaveDraftMutationVariables = Exact<{
 
 
 export type SaveDraftMutation = { saveDraft: { id: string, number: string | null, status: VersionStatus, revision: number, content: Record<string, unknown>, updatedAt: string } };
+
+export type GovernanceBodyFieldsFragment = { id: string, name: string, kind: GovernanceBodyKind, quorum: number | null, school: { id: string, name: string } | null, members: Array<{ membershipId: string, position: BodyPosition, person: { id: string, name: string } }> };
+
+export type ApprovalRouteFieldsFragment = { id: string, name: string, isDefault: boolean, authorMayApprove: boolean, minorChangeRole: Role | null, localAdoption: LocalAdoption, stages: Array<{ position: number, action: StageAction, appliesTo: StageAppliesTo, body: { id: string, name: string } }> };
+
+export type GovernanceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GovernanceQuery = { governanceBodies: Array<{ id: string, name: string, kind: GovernanceBodyKind, quorum: number | null, school: { id: string, name: string } | null, members: Array<{ membershipId: string, position: BodyPosition, person: { id: string, name: string } }> }>, approvalRoutes: Array<{ id: string, name: string, isDefault: boolean, authorMayApprove: boolean, minorChangeRole: Role | null, localAdoption: LocalAdoption, stages: Array<{ position: number, action: StageAction, appliesTo: StageAppliesTo, body: { id: string, name: string } }> }> };
+
+export type OrganisationMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganisationMembersQuery = { organisationMembers: Array<{ membershipId: string, role: Role, person: { id: string, name: string }, school: { id: string, name: string } | null }> };
+
+export type SaveGovernanceBodyMutationVariables = Exact<{
+  input: SaveGovernanceBodyInput;
+}>;
+
+
+export type SaveGovernanceBodyMutation = { saveGovernanceBody: { id: string, name: string, kind: GovernanceBodyKind, quorum: number | null, school: { id: string, name: string } | null, members: Array<{ membershipId: string, position: BodyPosition, person: { id: string, name: string } }> } };
+
+export type SaveApprovalRouteMutationVariables = Exact<{
+  input: SaveApprovalRouteInput;
+}>;
+
+
+export type SaveApprovalRouteMutation = { saveApprovalRoute: { id: string, name: string, isDefault: boolean, authorMayApprove: boolean, minorChangeRole: Role | null, localAdoption: LocalAdoption, stages: Array<{ position: number, action: StageAction, appliesTo: StageAppliesTo, body: { id: string, name: string } }> } };
+
+export type SetPolicyApprovalRouteMutationVariables = Exact<{
+  policyId: string;
+  routeId?: string | null | undefined;
+}>;
+
+
+export type SetPolicyApprovalRouteMutation = { setPolicyApprovalRoute: { id: string, approvalRoute: { id: string, name: string } | null } };
 
 export type CreatePolicyMutationVariables = Exact<{
   input: CreatePolicyInput;
@@ -383,6 +479,45 @@ export const DraftFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"DraftFields"}) as unknown as TypedDocumentString<DraftFieldsFragment, unknown>;
+export const GovernanceBodyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GovernanceBodyFields on GovernanceBody {
+  id
+  name
+  kind
+  quorum
+  school {
+    id
+    name
+  }
+  members {
+    membershipId
+    person {
+      id
+      name
+    }
+    position
+  }
+}
+    `, {"fragmentName":"GovernanceBodyFields"}) as unknown as TypedDocumentString<GovernanceBodyFieldsFragment, unknown>;
+export const ApprovalRouteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalRouteFields on ApprovalRoute {
+  id
+  name
+  isDefault
+  authorMayApprove
+  minorChangeRole
+  localAdoption
+  stages {
+    position
+    action
+    appliesTo
+    body {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"ApprovalRouteFields"}) as unknown as TypedDocumentString<ApprovalRouteFieldsFragment, unknown>;
 export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
     fragment TemplateRelease on TemplateVersion {
   id
@@ -567,6 +702,124 @@ export const SaveDraftDocument = new TypedDocumentString(`
   content
   updatedAt
 }`) as unknown as TypedDocumentString<SaveDraftMutation, SaveDraftMutationVariables>;
+export const GovernanceDocument = new TypedDocumentString(`
+    query Governance {
+  governanceBodies {
+    ...GovernanceBodyFields
+  }
+  approvalRoutes {
+    ...ApprovalRouteFields
+  }
+}
+    fragment GovernanceBodyFields on GovernanceBody {
+  id
+  name
+  kind
+  quorum
+  school {
+    id
+    name
+  }
+  members {
+    membershipId
+    person {
+      id
+      name
+    }
+    position
+  }
+}
+fragment ApprovalRouteFields on ApprovalRoute {
+  id
+  name
+  isDefault
+  authorMayApprove
+  minorChangeRole
+  localAdoption
+  stages {
+    position
+    action
+    appliesTo
+    body {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<GovernanceQuery, GovernanceQueryVariables>;
+export const OrganisationMembersDocument = new TypedDocumentString(`
+    query OrganisationMembers {
+  organisationMembers {
+    membershipId
+    person {
+      id
+      name
+    }
+    role
+    school {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationMembersQuery, OrganisationMembersQueryVariables>;
+export const SaveGovernanceBodyDocument = new TypedDocumentString(`
+    mutation SaveGovernanceBody($input: SaveGovernanceBodyInput!) {
+  saveGovernanceBody(input: $input) {
+    ...GovernanceBodyFields
+  }
+}
+    fragment GovernanceBodyFields on GovernanceBody {
+  id
+  name
+  kind
+  quorum
+  school {
+    id
+    name
+  }
+  members {
+    membershipId
+    person {
+      id
+      name
+    }
+    position
+  }
+}`) as unknown as TypedDocumentString<SaveGovernanceBodyMutation, SaveGovernanceBodyMutationVariables>;
+export const SaveApprovalRouteDocument = new TypedDocumentString(`
+    mutation SaveApprovalRoute($input: SaveApprovalRouteInput!) {
+  saveApprovalRoute(input: $input) {
+    ...ApprovalRouteFields
+  }
+}
+    fragment ApprovalRouteFields on ApprovalRoute {
+  id
+  name
+  isDefault
+  authorMayApprove
+  minorChangeRole
+  localAdoption
+  stages {
+    position
+    action
+    appliesTo
+    body {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<SaveApprovalRouteMutation, SaveApprovalRouteMutationVariables>;
+export const SetPolicyApprovalRouteDocument = new TypedDocumentString(`
+    mutation SetPolicyApprovalRoute($policyId: ID!, $routeId: ID) {
+  setPolicyApprovalRoute(policyId: $policyId, routeId: $routeId) {
+    id
+    approvalRoute {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetPolicyApprovalRouteMutation, SetPolicyApprovalRouteMutationVariables>;
 export const CreatePolicyDocument = new TypedDocumentString(`
     mutation CreatePolicy($input: CreatePolicyInput!) {
   createPolicy(input: $input) {

@@ -44,6 +44,7 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'settings/variables', name: 'variable-settings', component: () => import('../variables/VariablesPage.vue'), meta: { title: 'Variables' } },
           { path: 'settings/terminology', name: 'terminology-settings', component: () => import('../terminology/TerminologySettingsPage.vue'), meta: { title: 'Terminology' } },
           // Issue 5's governance and approval screens, each its own chunk too.
+          { path: 'settings/governance', name: 'governance-settings', component: () => import('../governance/GovernanceSettingsPage.vue'), meta: { title: 'Governance' } },
           { path: 'settings/outbox', name: 'outbox', component: () => import('../notifications/OutboxPage.vue'), meta: { title: 'Email outbox' } },
         ],
       },
