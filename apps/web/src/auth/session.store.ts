@@ -37,6 +37,11 @@ export const useSessionStore = defineStore('session', () => {
   });
   /** Whether the person administers the active organisation (terminology, trust-wide values). */
   const isAdmin = computed(() => me.value?.activeMembership?.role === 'ADMIN');
+  /** Whether the person may read a policy's audit trail: the people who govern (admins and approvers), as the API's rule. */
+  const canReadAudit = computed(() => {
+    const role = me.value?.activeMembership?.role;
+    return role === 'ADMIN' || role === 'APPROVER';
+  });
   /** The academy the person works at, when their membership is one school's. */
   const ownSchoolId = computed(() => me.value?.activeMembership?.school?.id ?? null);
 
@@ -102,5 +107,5 @@ export const useSessionStore = defineStore('session', () => {
     useNotificationsStore().clear();
   }
 
-  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };
+  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };
 });

@@ -35,6 +35,15 @@ export type BodyPosition =
   | 'CLERK'
   | 'MEMBER';
 
+/** Why a version changed, as the history table records it. */
+export type ChangeOrigin =
+  | 'AUDIT_FINDING'
+  | 'EDITORIAL'
+  | 'LEGISLATION_OR_GUIDANCE'
+  | 'MODEL_PROVIDER_UPDATE'
+  | 'SCHOOL_REQUEST'
+  | 'TRUST_DECISION';
+
 export type ClauseLockInput = {
   clauseId: string;
   level: string;
@@ -300,7 +309,7 @@ export type PolicyQueryVariables = Exact<{
 }>;
 
 
-export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string } | null, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
+export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
 
@@ -425,6 +434,17 @@ export type SetClauseLocksMutationVariables = Exact<{
 
 
 export type SetClauseLocksMutation = { setClauseLocks: Array<{ clauseId: string, level: string }> };
+
+export type RedlineFieldsFragment = { from: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> } | null, to: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> }, counts: { changed: number, added: number, removed: number, moved: number, unchanged: number }, sections: Array<{ sectionId: string, change: string, moved: boolean, before: string | null, after: string | null, words: Array<{ change: string, text: string }> | null }>, clauses: Array<{ clauseId: string, change: string, moved: string, sectionHeading: string | null, before: string | null, after: string | null, textChanged: boolean, words: Array<{ change: string, text: string }> | null }> };
+
+export type CompareVersionsQueryVariables = Exact<{
+  policyId: string;
+  fromVersionId: string;
+  toVersionId: string;
+}>;
+
+
+export type CompareVersionsQuery = { policy: { id: string, title: string, numbering: NumberingStyle }, compareVersions: { from: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> } | null, to: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> }, counts: { changed: number, added: number, removed: number, moved: number, unchanged: number }, sections: Array<{ sectionId: string, change: string, moved: boolean, before: string | null, after: string | null, words: Array<{ change: string, text: string }> | null }>, clauses: Array<{ clauseId: string, change: string, moved: string, sectionHeading: string | null, before: string | null, after: string | null, textChanged: boolean, words: Array<{ change: string, text: string }> | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -585,6 +605,53 @@ export const SchoolVariantFieldsFragmentDoc = new TypedDocumentString(`
     reason
   }
 }`, {"fragmentName":"SchoolVariantFields"}) as unknown as TypedDocumentString<SchoolVariantFieldsFragment, unknown>;
+export const RedlineFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RedlineFields on Redline {
+  from {
+    id
+    number
+    status
+    content
+  }
+  to {
+    id
+    number
+    status
+    content
+  }
+  counts {
+    changed
+    added
+    removed
+    moved
+    unchanged
+  }
+  sections {
+    sectionId
+    change
+    moved
+    before
+    after
+    words {
+      change
+      text
+    }
+  }
+  clauses {
+    clauseId
+    change
+    moved
+    sectionHeading
+    before
+    after
+    textChanged
+    words {
+      change
+      text
+    }
+  }
+}
+    `, {"fragmentName":"RedlineFields"}) as unknown as TypedDocumentString<RedlineFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -903,6 +970,22 @@ export const PolicyDocument = new TypedDocumentString(`
     }
     draft {
       id
+    }
+    history {
+      versionId
+      version
+      date
+      change
+      origin
+      approvedBy
+    }
+    versions {
+      id
+      number
+      status
+      approvedOn
+      effectiveOn
+      changeSummary
     }
     upstream {
       ...TemplateRelease
@@ -1232,3 +1315,59 @@ export const SetClauseLocksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetClauseLocksMutation, SetClauseLocksMutationVariables>;
+export const CompareVersionsDocument = new TypedDocumentString(`
+    query CompareVersions($policyId: ID!, $fromVersionId: ID!, $toVersionId: ID!) {
+  policy(id: $policyId) {
+    id
+    title
+    numbering
+  }
+  compareVersions(fromVersionId: $fromVersionId, toVersionId: $toVersionId) {
+    ...RedlineFields
+  }
+}
+    fragment RedlineFields on Redline {
+  from {
+    id
+    number
+    status
+    content
+  }
+  to {
+    id
+    number
+    status
+    content
+  }
+  counts {
+    changed
+    added
+    removed
+    moved
+    unchanged
+  }
+  sections {
+    sectionId
+    change
+    moved
+    before
+    after
+    words {
+      change
+      text
+    }
+  }
+  clauses {
+    clauseId
+    change
+    moved
+    sectionHeading
+    before
+    after
+    textChanged
+    words {
+      change
+      text
+    }
+  }
+}`) as unknown as TypedDocumentString<CompareVersionsQuery, CompareVersionsQueryVariables>;

@@ -46,6 +46,7 @@ export function createAppRouter(history: RouterHistory) {
           // Issue 5's governance and approval screens, each its own chunk too.
           { path: 'settings/governance', name: 'governance-settings', component: () => import('../governance/GovernanceSettingsPage.vue'), meta: { title: 'Governance' } },
           { path: 'settings/outbox', name: 'outbox', component: () => import('../notifications/OutboxPage.vue'), meta: { title: 'Email outbox' } },
+          { path: 'policies/:id/compare', name: 'policy-compare', component: () => import('../versions/ComparePage.vue'), props: true, meta: { title: 'Compare versions' } },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'Page not found' } },
