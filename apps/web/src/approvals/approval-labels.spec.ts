@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originLabel, stageSentence } from './approval-labels';
+import { originLabel, outcomeLabel, stageSentence } from './approval-labels';
 
 describe('approval labels', () => {
   it('reads an origin from the enum and from the word a version stores', () => {
@@ -10,7 +10,10 @@ describe('approval labels', () => {
     expect(originLabel('something-new')).toBeNull();
   });
 
-  it('says what a stage does', () => {
+  it('says a ratifying stage ratified, and names what a recommendation does', () => {
+    expect(outcomeLabel('APPROVED', 'RATIFY')).toBe('Ratified');
+    expect(outcomeLabel('APPROVED', 'APPROVE')).toBe('Approved');
+    expect(outcomeLabel('RECOMMENDED', 'APPROVE')).toBe('Recommended to the next stage');
     expect(stageSentence({ action: 'RATIFY', deciderName: 'Trust Board' })).toBe('Trust Board ratifies');
   });
 });

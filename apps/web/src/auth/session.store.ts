@@ -7,6 +7,7 @@ import {
   SignOutDocument,
   type ViewerFieldsFragment,
 } from '../graphql/operations.generated';
+import { useApprovalsStore } from '../approvals/approvals.store';
 import { useDraftStore } from '../editor/draft.store';
 import { useGovernanceStore } from '../governance/governance.store';
 import { useImportStore } from '../import/import.store';
@@ -104,6 +105,7 @@ export const useSessionStore = defineStore('session', () => {
     useVariablesStore().clear();
     useVariantsStore().clear();
     useGovernanceStore().clear();
+    useApprovalsStore().clear();
     useNotificationsStore().clear();
   }
 

@@ -24,6 +24,13 @@ export type ApplyTerminologyInput = {
   versionId: string;
 };
 
+export type ApprovalStatus =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'OPEN'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
 export type BodyMemberInput = {
   membershipId: string;
   position: BodyPosition;
@@ -34,6 +41,11 @@ export type BodyPosition =
   | 'CHAIR'
   | 'CLERK'
   | 'MEMBER';
+
+/** Major changes make the next whole number (2.0); minor ones the next point (1.1). */
+export type ChangeKind =
+  | 'MAJOR'
+  | 'MINOR';
 
 /** Why a version changed, as the history table records it. */
 export type ChangeOrigin =
@@ -47,6 +59,13 @@ export type ChangeOrigin =
 export type ClauseLockInput = {
   clauseId: string;
   level: string;
+};
+
+export type CommentOnApprovalInput = {
+  body: string;
+  /** The clause commented on; the whole policy when omitted. */
+  clauseId?: string | null | undefined;
+  requestId: string;
 };
 
 export type ConflictResolutionInput = {
@@ -64,6 +83,42 @@ export type CreatePolicyInput = {
   statutory?: boolean | null | undefined;
   title: string;
 };
+
+export type DecideApprovalInput = {
+  /** For APPROVED_WITH_AMENDMENTS: the text as amended (ProseMirror JSON). */
+  amendedContent?: Record<string, unknown> | null | undefined;
+  /** ApprovalRequest.contentHash: the text you decided on. */
+  contentHash: string;
+  /** The date of the meeting, resolution or action. */
+  decidedOn: string;
+  /** When the approved version takes effect; the decision date when omitted. */
+  effectiveOn?: string | null | undefined;
+  /** For a meeting: how many members were present (checked against the quorum). */
+  membersPresent?: number | null | undefined;
+  method: DecisionMethod;
+  /** The minute reference, e.g. "FAR/25-26/03/7". Required for a decision at a meeting. */
+  minuteReference?: string | null | undefined;
+  note?: string | null | undefined;
+  outcome: DecisionOutcome;
+  requestId: string;
+  /** The stage you are deciding (ApprovalRequest.currentStage). */
+  stage: number;
+};
+
+/** How the decision was taken: at a meeting, by written resolution, by chair's action, or by a delegated role (minor changes). */
+export type DecisionMethod =
+  | 'CHAIRS_ACTION'
+  | 'DELEGATED'
+  | 'MEETING'
+  | 'WRITTEN_RESOLUTION';
+
+/** APPROVED (at the last stage: ratified where it ratifies), APPROVED_WITH_AMENDMENTS (the agreed edits become the text), RECOMMENDED (to the next stage), CHANGES_REQUESTED (back to draft) or REJECTED. */
+export type DecisionOutcome =
+  | 'APPROVED'
+  | 'APPROVED_WITH_AMENDMENTS'
+  | 'CHANGES_REQUESTED'
+  | 'RECOMMENDED'
+  | 'REJECTED';
 
 export type GovernanceBodyKind =
   | 'BOARD'
@@ -166,6 +221,16 @@ export type StageAppliesTo =
   | 'ALL_CHANGES'
   | 'MAJOR_CHANGES';
 
+export type SubmitForApprovalInput = {
+  changeKind: ChangeKind;
+  changeOrigin: ChangeOrigin;
+  /** What changed, as the history table will say it. */
+  changeSummary: string;
+  /** The draft's revision you reviewed: a CONFLICT if it has been saved since. */
+  expectedRevision: number;
+  versionId: string;
+};
+
 export type TermInput = {
   from: string;
   to: string;
@@ -182,6 +247,57 @@ export type VersionStatus =
   | 'DRAFT'
   | 'IN_APPROVAL'
   | 'SUPERSEDED';
+
+export type ApprovalSummaryFieldsFragment = { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> };
+
+export type ApprovalInboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalInboxQuery = { approvalInbox: Array<{ id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, policy: { id: string, title: string }, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> }> };
+
+export type ApprovalCommentFieldsFragment = { id: string, clauseId: string | null, body: string, createdAt: string, author: { id: string, name: string } };
+
+export type ApprovalRequestQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApprovalRequestQuery = { approvalRequest: { contentHash: string, id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, policy: { id: string, title: string, numbering: NumberingStyle }, version: { id: string, number: string | null, status: VersionStatus, html: string }, redline: { from: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> } | null, to: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> }, counts: { changed: number, added: number, removed: number, moved: number, unchanged: number }, sections: Array<{ sectionId: string, change: string, moved: boolean, before: string | null, after: string | null, words: Array<{ change: string, text: string }> | null }>, clauses: Array<{ clauseId: string, change: string, moved: string, sectionHeading: string | null, before: string | null, after: string | null, textChanged: boolean, words: Array<{ change: string, text: string }> | null }> }, comments: Array<{ id: string, clauseId: string | null, body: string, createdAt: string, author: { id: string, name: string } }>, myDecisionRight: { allowed: boolean, reason: string | null }, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> }, governanceBodies: Array<{ id: string, quorum: number | null, members: Array<{ position: BodyPosition, person: { id: string } }> }> };
+
+export type SubmissionContextQueryVariables = Exact<{
+  policyId: string;
+}>;
+
+
+export type SubmissionContextQuery = { policy: { id: string, currentVersion: { id: string, number: string | null, status: VersionStatus } | null, approvalRoute: { id: string, name: string, isDefault: boolean, authorMayApprove: boolean, minorChangeRole: Role | null, localAdoption: LocalAdoption, stages: Array<{ position: number, action: StageAction, appliesTo: StageAppliesTo, body: { id: string, name: string } }> } | null } };
+
+export type SubmitForApprovalMutationVariables = Exact<{
+  input: SubmitForApprovalInput;
+}>;
+
+
+export type SubmitForApprovalMutation = { submitForApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } };
+
+export type DecideApprovalMutationVariables = Exact<{
+  input: DecideApprovalInput;
+}>;
+
+
+export type DecideApprovalMutation = { decideApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, version: { id: string, number: string | null, status: VersionStatus }, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } };
+
+export type WithdrawApprovalMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type WithdrawApprovalMutation = { withdrawApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } };
+
+export type CommentOnApprovalMutationVariables = Exact<{
+  input: CommentOnApprovalInput;
+}>;
+
+
+export type CommentOnApprovalMutation = { commentOnApproval: { id: string, clauseId: string | null, body: string, createdAt: string, author: { id: string, name: string } } };
 
 export type ViewerFieldsFragment = { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null };
 
@@ -209,7 +325,7 @@ export type PolicyForEditingQueryVariables = Exact<{
 }>;
 
 
-export type PolicyForEditingQuery = { policy: { id: string, title: string, numbering: NumberingStyle } };
+export type PolicyForEditingQuery = { policy: { id: string, title: string, numbering: NumberingStyle, pendingApproval: { id: string, statusLabel: string } | null } };
 
 export type OpenDraftQueryVariables = Exact<{
   policyId: string;
@@ -309,7 +425,7 @@ export type PolicyQueryVariables = Exact<{
 }>;
 
 
-export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
+export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string, revision: number } | null, approvalRoute: { id: string, name: string, isDefault: boolean } | null, pendingApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
 
@@ -464,6 +580,56 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ApprovalSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}
+    `, {"fragmentName":"ApprovalSummaryFields"}) as unknown as TypedDocumentString<ApprovalSummaryFieldsFragment, unknown>;
+export const ApprovalCommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalCommentFields on ApprovalComment {
+  id
+  clauseId
+  body
+  author {
+    id
+    name
+  }
+  createdAt
+}
+    `, {"fragmentName":"ApprovalCommentFields"}) as unknown as TypedDocumentString<ApprovalCommentFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   person {
@@ -652,6 +818,359 @@ export const RedlineFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RedlineFields"}) as unknown as TypedDocumentString<RedlineFieldsFragment, unknown>;
+export const ApprovalInboxDocument = new TypedDocumentString(`
+    query ApprovalInbox {
+  approvalInbox {
+    ...ApprovalSummaryFields
+    policy {
+      id
+      title
+    }
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}`) as unknown as TypedDocumentString<ApprovalInboxQuery, ApprovalInboxQueryVariables>;
+export const ApprovalRequestDocument = new TypedDocumentString(`
+    query ApprovalRequest($id: ID!) {
+  approvalRequest(id: $id) {
+    ...ApprovalSummaryFields
+    contentHash
+    policy {
+      id
+      title
+      numbering
+    }
+    version {
+      id
+      number
+      status
+      html
+    }
+    redline {
+      ...RedlineFields
+    }
+    comments {
+      ...ApprovalCommentFields
+    }
+    myDecisionRight {
+      allowed
+      reason
+    }
+  }
+  governanceBodies {
+    id
+    quorum
+    members {
+      person {
+        id
+      }
+      position
+    }
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}
+fragment ApprovalCommentFields on ApprovalComment {
+  id
+  clauseId
+  body
+  author {
+    id
+    name
+  }
+  createdAt
+}
+fragment RedlineFields on Redline {
+  from {
+    id
+    number
+    status
+    content
+  }
+  to {
+    id
+    number
+    status
+    content
+  }
+  counts {
+    changed
+    added
+    removed
+    moved
+    unchanged
+  }
+  sections {
+    sectionId
+    change
+    moved
+    before
+    after
+    words {
+      change
+      text
+    }
+  }
+  clauses {
+    clauseId
+    change
+    moved
+    sectionHeading
+    before
+    after
+    textChanged
+    words {
+      change
+      text
+    }
+  }
+}`) as unknown as TypedDocumentString<ApprovalRequestQuery, ApprovalRequestQueryVariables>;
+export const SubmissionContextDocument = new TypedDocumentString(`
+    query SubmissionContext($policyId: ID!) {
+  policy(id: $policyId) {
+    id
+    currentVersion {
+      id
+      number
+      status
+    }
+    approvalRoute {
+      ...ApprovalRouteFields
+    }
+  }
+}
+    fragment ApprovalRouteFields on ApprovalRoute {
+  id
+  name
+  isDefault
+  authorMayApprove
+  minorChangeRole
+  localAdoption
+  stages {
+    position
+    action
+    appliesTo
+    body {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<SubmissionContextQuery, SubmissionContextQueryVariables>;
+export const SubmitForApprovalDocument = new TypedDocumentString(`
+    mutation SubmitForApproval($input: SubmitForApprovalInput!) {
+  submitForApproval(input: $input) {
+    ...ApprovalSummaryFields
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}`) as unknown as TypedDocumentString<SubmitForApprovalMutation, SubmitForApprovalMutationVariables>;
+export const DecideApprovalDocument = new TypedDocumentString(`
+    mutation DecideApproval($input: DecideApprovalInput!) {
+  decideApproval(input: $input) {
+    ...ApprovalSummaryFields
+    version {
+      id
+      number
+      status
+    }
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}`) as unknown as TypedDocumentString<DecideApprovalMutation, DecideApprovalMutationVariables>;
+export const WithdrawApprovalDocument = new TypedDocumentString(`
+    mutation WithdrawApproval($requestId: ID!) {
+  withdrawApproval(requestId: $requestId) {
+    ...ApprovalSummaryFields
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}`) as unknown as TypedDocumentString<WithdrawApprovalMutation, WithdrawApprovalMutationVariables>;
+export const CommentOnApprovalDocument = new TypedDocumentString(`
+    mutation CommentOnApproval($input: CommentOnApprovalInput!) {
+  commentOnApproval(input: $input) {
+    ...ApprovalCommentFields
+  }
+}
+    fragment ApprovalCommentFields on ApprovalComment {
+  id
+  clauseId
+  body
+  author {
+    id
+    name
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<CommentOnApprovalMutation, CommentOnApprovalMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -721,6 +1240,10 @@ export const PolicyForEditingDocument = new TypedDocumentString(`
     id
     title
     numbering
+    pendingApproval {
+      id
+      statusLabel
+    }
   }
 }
     `) as unknown as TypedDocumentString<PolicyForEditingQuery, PolicyForEditingQueryVariables>;
@@ -970,6 +1493,15 @@ export const PolicyDocument = new TypedDocumentString(`
     }
     draft {
       id
+      revision
+    }
+    approvalRoute {
+      id
+      name
+      isDefault
+    }
+    pendingApproval {
+      ...ApprovalSummaryFields
     }
     history {
       versionId
@@ -995,7 +1527,43 @@ export const PolicyDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment TemplateRelease on TemplateVersion {
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}
+fragment TemplateRelease on TemplateVersion {
   id
   number
   releasedOn

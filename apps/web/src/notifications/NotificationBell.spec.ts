@@ -7,7 +7,7 @@ import { buttonByText, renderApp } from '../test/render-app';
 enableAutoUnmount(afterEach);
 
 const notifications: NotificationsQuery['notifications'] = [
-  { id: 'n-2', message: 'Use of Social Media Policy awaits your decision', link: '/policies/p-1', createdAt: '2026-11-21T10:42:00Z', readAt: null },
+  { id: 'n-2', message: 'Use of Social Media Policy awaits your decision', link: '/approvals/r-1', createdAt: '2026-11-21T10:42:00Z', readAt: null },
   { id: 'n-1', message: 'Lettings Policy: Trust Board ratified it', link: '/policies/p-2', createdAt: '2026-11-20T09:00:00Z', readAt: '2026-11-20T10:00:00Z' },
 ];
 
@@ -22,16 +22,18 @@ function bellApi() {
       unread = 0;
       return { data: { markNotificationsRead: (ids as string[]).length || 1 } };
     },
-    Policy: () => gqlError('NOT_FOUND'),
+    ApprovalRequest: () => gqlError('NOT_FOUND'),
   });
 }
 
 describe('notifications', () => {
-  it('counts the unread ones on the bell', async () => {
+  it('counts the unread ones on the bell, and the requests awaiting a decision beside Approvals', async () => {
     bellApi();
     const { wrapper } = await renderApp('/policies');
 
     expect(wrapper.get('.notifications__button').text()).toBe('Notifications1 unread');
+    const approvals = wrapper.get('nav[aria-label="Main"]').findAll('a').find((link) => link.text().startsWith('Approvals'));
+    expect(approvals?.text()).toBe('Approvals2 awaiting your decision');
   });
 
   it('lists the newest first, links each to what it is about, and marks one read when followed', async () => {
@@ -51,7 +53,8 @@ describe('notifications', () => {
     await flushPromises();
 
     expect(api.callsOf('MarkNotificationsRead')[0]?.variables).toEqual({ ids: ['n-2'] });
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/policies/p-1'));
+    // The request page is its own chunk: the navigation finishes once it has loaded.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/approvals/r-1'));
     await flushPromises();
     expect(wrapper.find('#notifications-panel').exists()).toBe(false);
     expect(wrapper.get('.notifications__button').text()).toBe('Notifications');

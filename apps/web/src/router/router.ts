@@ -46,6 +46,8 @@ export function createAppRouter(history: RouterHistory) {
           // Issue 5's governance and approval screens, each its own chunk too.
           { path: 'settings/governance', name: 'governance-settings', component: () => import('../governance/GovernanceSettingsPage.vue'), meta: { title: 'Governance' } },
           { path: 'settings/outbox', name: 'outbox', component: () => import('../notifications/OutboxPage.vue'), meta: { title: 'Email outbox' } },
+          { path: 'approvals', name: 'approvals', component: () => import('../approvals/ApprovalInboxPage.vue'), meta: { title: 'Approvals' } },
+          { path: 'approvals/:id', name: 'approval-request', component: () => import('../approvals/ApprovalRequestPage.vue'), props: true, meta: { title: 'Approval request' } },
           { path: 'policies/:id/compare', name: 'policy-compare', component: () => import('../versions/ComparePage.vue'), props: true, meta: { title: 'Compare versions' } },
         ],
       },

@@ -52,7 +52,7 @@ describe('terminology review', () => {
   it('is linked from the policy page of a policy with a draft, for authors', async () => {
     installFakeApi({
       Me: () => ({ data: { me: aViewer({ role: 'AUTHOR' }) } }),
-      Policy: () => ({ data: { policy: aPolicyDetail({ id: 'policy-7', title: 'Social Media Policy', slug: 's', draft: { id: 'v-9' } }) } }),
+      Policy: () => ({ data: { policy: aPolicyDetail({ id: 'policy-7', title: 'Social Media Policy', slug: 's', draft: { id: 'v-9', revision: 1 } }) } }),
       Schools: () => ({ data: { schools: [] } }),
     });
     const { wrapper } = await renderApp('/policies/policy-7');

@@ -57,6 +57,8 @@ export function aPolicyDetail(overrides: Partial<PolicyDetail> = {}): PolicyDeta
     reviewCycleMonths: null,
     currentVersion: null,
     draft: null,
+    approvalRoute: null,
+    pendingApproval: null,
     history: [],
     versions: [],
     upstream: null,
