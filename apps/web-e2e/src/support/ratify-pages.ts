@@ -56,3 +56,22 @@ export async function typeAtEndOfClause(page: Page, index: number, text: string)
 export async function waitUntilSaved(page: Page): Promise<void> {
   await page.locator('.save-status').getByText(/^Saved at \d\d:\d\d$/).waitFor({ timeout: 15_000 });
 }
+
+export const FAR_CHAIR = { email: 'chair.far@leaftrust.example', password: 'ratify-demo' };
+export const BOARD_CHAIR = { email: 'chair.board@leaftrust.example', password: 'ratify-demo' };
+
+/**
+ * Runs a GraphQL operation as the person signed in on the page (their session cookie), for
+ * setting up what a test needs but does not test. Throws on any error.
+ */
+export async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const body = await page.evaluate(
+    async ({ query, variables }) => {
+      const response = await fetch('/graphql', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    },
+    { query, variables },
+  );
+  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((error) => error.message).join('; ')}`);
+  return body.data as T;
+}

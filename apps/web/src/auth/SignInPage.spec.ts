@@ -1,6 +1,7 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aViewer, deferred, gqlError, installFakeApi, type GraphQLAnswer } from '../test/fake-api';
+import { aPolicyDetail } from '../test/policy-fixtures';
 import { fieldByLabel, renderApp } from '../test/render-app';
 
 enableAutoUnmount(afterEach);
@@ -10,7 +11,7 @@ function signedOutApi() {
     Me: () => ({ data: { me: null } }),
     Policies: () => ({ data: { policies: [] } }),
     Policy: ({ id }) => ({
-      data: { policy: { id, title: 'Charging and remissions', slug: 'charging', statutory: true, reviewCycleMonths: 12, currentVersion: null } },
+      data: { policy: aPolicyDetail({ id: String(id), title: 'Charging and remissions', slug: 'charging', statutory: true, reviewCycleMonths: 12 }) },
     }),
   });
 }

@@ -7,8 +7,11 @@ import {
   SignOutDocument,
   type ViewerFieldsFragment,
 } from '../graphql/operations.generated';
+import { useApprovalsStore } from '../approvals/approvals.store';
 import { useDraftStore } from '../editor/draft.store';
+import { useGovernanceStore } from '../governance/governance.store';
 import { useImportStore } from '../import/import.store';
+import { useNotificationsStore } from '../notifications/notifications.store';
 import { usePoliciesStore } from '../policies/policies.store';
 import { useSchoolsStore } from '../schools/schools.store';
 import { useSearchStore } from '../search/search.store';
@@ -35,6 +38,11 @@ export const useSessionStore = defineStore('session', () => {
   });
   /** Whether the person administers the active organisation (terminology, trust-wide values). */
   const isAdmin = computed(() => me.value?.activeMembership?.role === 'ADMIN');
+  /** Whether the person may read a policy's audit trail: the people who govern (admins and approvers), as the API's rule. */
+  const canReadAudit = computed(() => {
+    const role = me.value?.activeMembership?.role;
+    return role === 'ADMIN' || role === 'APPROVER';
+  });
   /** The academy the person works at, when their membership is one school's. */
   const ownSchoolId = computed(() => me.value?.activeMembership?.school?.id ?? null);
 
@@ -96,7 +104,10 @@ export const useSessionStore = defineStore('session', () => {
     useSchoolsStore().clear();
     useVariablesStore().clear();
     useVariantsStore().clear();
+    useGovernanceStore().clear();
+    useApprovalsStore().clear();
+    useNotificationsStore().clear();
   }
 
-  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };
+  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };
 });

@@ -389,3 +389,58 @@ describe('inserting a variable', () => {
     expect(JSON.stringify(theEditor().getJSON())).toContain('"name":"school.name"');
   });
 });
+
+describe('sending the draft for approval from the editor', () => {
+  const route = {
+    id: 'route-1',
+    name: 'Finance, Audit & Risk Committee approves',
+    isDefault: true,
+    authorMayApprove: false,
+    minorChangeRole: null,
+    localAdoption: 'NONE',
+    stages: [{ position: 1, action: 'APPROVE', appliesTo: 'ALL_CHANGES', body: { id: 'far', name: 'Finance, Audit & Risk Committee' } }],
+  };
+
+  it('saves what was typed first, then sends the revision saved, and shows the policy', async () => {
+    const api = editorApi({
+      SubmissionContext: () => ({ data: { policy: { id: 'policy-1', currentVersion: { id: 'v-1', number: '1.0', status: 'APPROVED' }, approvalRoute: route } } }),
+      SubmitForApproval: () => ({ data: { submitForApproval: { id: 'r-1' } } }),
+      Policy: () => gqlError('NOT_FOUND'),
+    });
+    const { wrapper, router } = await openEditor();
+
+    type(' Online too.');
+    await buttonByText(wrapper, 'Send for approval').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('.route-preview').text()).toContain('Finance, Audit & Risk Committee approves');
+    await wrapper.get('#send-summary').setValue('Online conduct');
+    await wrapper.get('#send-origin-TRUST_DECISION').setValue(true);
+    await wrapper.get('#send-kind-MINOR').setValue(true);
+    await wrapper.get('form.send-for-approval').trigger('submit');
+    await flushPromises();
+
+    expect(api.callsOf('SaveDraft')).toHaveLength(1);
+    const saved = api.callsOf('SaveDraft')[0]?.variables.input as { content: unknown };
+    expect(clauseTexts(saved.content)).toEqual(['Staff keep a professional distance. Online too.']);
+    expect(api.callsOf('SubmitForApproval')[0]?.variables).toEqual({
+      input: { versionId: 'version-9', expectedRevision: 2, changeSummary: 'Online conduct', changeOrigin: 'TRUST_DECISION', changeKind: 'MINOR' },
+    });
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/policies/policy-1'));
+  });
+
+  it('does not open a policy that is with its approvers, and says where it stands', async () => {
+    const api = editorApi({
+      PolicyForEditing: ({ id }) => ({
+        data: { policy: { id, title: 'Use of Social Media Policy', numbering: 'NUMBERED', pendingApproval: { id: 'r-1', statusLabel: 'Awaiting ratification by Trust Board' } } },
+      }),
+      StartDraft: () => gqlError('CONFLICT', 'x', { reason: 'IN_APPROVAL' }),
+    });
+    const { wrapper } = await openEditor();
+
+    expect(wrapper.get('h1').text()).toBe('Use of Social Media Policy is in approval');
+    expect(wrapper.text()).toContain('Awaiting ratification by Trust Board. Its text cannot be edited');
+    expect(wrapper.findAll('a').find((link) => link.text() === 'See the approval request')?.attributes('href')).toBe('/approvals/r-1');
+    expect(wrapper.find('.ProseMirror').exists()).toBe(false);
+    expect(api.callsOf('SaveDraft')).toHaveLength(0);
+  });
+});

@@ -184,12 +184,24 @@ export const useDraftStore = defineStore('draft', () => {
     policyId.value = id;
     load.value = { status: 'loading' };
     try {
-      const [{ policy: found }, { startDraft }] = await Promise.all([
+      const [{ policy: found }, started] = await Promise.all([
         request(PolicyForEditingDocument, { id }),
-        request(StartDraftDocument, { policyId: id }),
+        request(StartDraftDocument, { policyId: id }).then(
+          (answer) => ({ draft: answer.startDraft, error: null }),
+          (error: unknown) => ({ draft: null, error }),
+        ),
       ]);
       if (mine !== session) return;
       policy.value = found;
+      const startDraft = started.draft;
+      if (!startDraft) {
+        // A version with its approvers is frozen, so there is no draft to edit: the page says where it stands.
+        const { error } = started;
+        const inApproval = error instanceof GraphQLRequestError && error.code === 'CONFLICT' && error.details.reason === 'IN_APPROVAL';
+        if (!inApproval || !found.pendingApproval) throw error;
+        load.value = { status: 'ready' };
+        return;
+      }
       version.value = startDraft;
       save.value = initialSaveState(startDraft.revision);
       const serverContent = startDraft.content as unknown as PolicyDocument;

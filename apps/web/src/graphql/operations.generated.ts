@@ -24,9 +24,48 @@ export type ApplyTerminologyInput = {
   versionId: string;
 };
 
+export type ApprovalStatus =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'OPEN'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
+export type BodyMemberInput = {
+  membershipId: string;
+  position: BodyPosition;
+};
+
+/** A person's place on a governance body. */
+export type BodyPosition =
+  | 'CHAIR'
+  | 'CLERK'
+  | 'MEMBER';
+
+/** Major changes make the next whole number (2.0); minor ones the next point (1.1). */
+export type ChangeKind =
+  | 'MAJOR'
+  | 'MINOR';
+
+/** Why a version changed, as the history table records it. */
+export type ChangeOrigin =
+  | 'AUDIT_FINDING'
+  | 'EDITORIAL'
+  | 'LEGISLATION_OR_GUIDANCE'
+  | 'MODEL_PROVIDER_UPDATE'
+  | 'SCHOOL_REQUEST'
+  | 'TRUST_DECISION';
+
 export type ClauseLockInput = {
   clauseId: string;
   level: string;
+};
+
+export type CommentOnApprovalInput = {
+  body: string;
+  /** The clause commented on; the whole policy when omitted. */
+  clauseId?: string | null | undefined;
+  requestId: string;
 };
 
 export type ConflictResolutionInput = {
@@ -44,6 +83,53 @@ export type CreatePolicyInput = {
   statutory?: boolean | null | undefined;
   title: string;
 };
+
+export type DecideApprovalInput = {
+  /** For APPROVED_WITH_AMENDMENTS: the text as amended (ProseMirror JSON). */
+  amendedContent?: Record<string, unknown> | null | undefined;
+  /** ApprovalRequest.contentHash: the text you decided on. */
+  contentHash: string;
+  /** The date of the meeting, resolution or action. */
+  decidedOn: string;
+  /** When the approved version takes effect; the decision date when omitted. */
+  effectiveOn?: string | null | undefined;
+  /** For a meeting: how many members were present (checked against the quorum). */
+  membersPresent?: number | null | undefined;
+  method: DecisionMethod;
+  /** The minute reference, e.g. "FAR/25-26/03/7". Required for a decision at a meeting. */
+  minuteReference?: string | null | undefined;
+  note?: string | null | undefined;
+  outcome: DecisionOutcome;
+  requestId: string;
+  /** The stage you are deciding (ApprovalRequest.currentStage). */
+  stage: number;
+};
+
+/** How the decision was taken: at a meeting, by written resolution, by chair's action, or by a delegated role (minor changes). */
+export type DecisionMethod =
+  | 'CHAIRS_ACTION'
+  | 'DELEGATED'
+  | 'MEETING'
+  | 'WRITTEN_RESOLUTION';
+
+/** APPROVED (at the last stage: ratified where it ratifies), APPROVED_WITH_AMENDMENTS (the agreed edits become the text), RECOMMENDED (to the next stage), CHANGES_REQUESTED (back to draft) or REJECTED. */
+export type DecisionOutcome =
+  | 'APPROVED'
+  | 'APPROVED_WITH_AMENDMENTS'
+  | 'CHANGES_REQUESTED'
+  | 'RECOMMENDED'
+  | 'REJECTED';
+
+export type GovernanceBodyKind =
+  | 'BOARD'
+  | 'COMMITTEE'
+  | 'LOCAL_GOVERNING_BODY';
+
+/** What a school's local governing body does with its copy once the trust approves. */
+export type LocalAdoption =
+  | 'ADOPT'
+  | 'NONE'
+  | 'NOTE';
 
 /** How an organisation numbers sections and clauses when a policy is printed. */
 export type NumberingStyle =
@@ -63,11 +149,39 @@ export type Role =
   | 'PUBLISHER'
   | 'VIEWER';
 
+export type RouteStageInput = {
+  action: StageAction;
+  appliesTo?: StageAppliesTo;
+  bodyId: string;
+};
+
+export type SaveApprovalRouteInput = {
+  authorMayApprove?: boolean;
+  /** The route to change; a new route when omitted. */
+  id?: string | null | undefined;
+  isDefault?: boolean;
+  localAdoption?: LocalAdoption;
+  minorChangeRole?: Role | null | undefined;
+  name: string;
+  stages: Array<RouteStageInput>;
+};
+
 export type SaveDraftInput = {
   content: Record<string, unknown>;
   /** The revision the text was based on. */
   expectedRevision: number;
   versionId: string;
+};
+
+export type SaveGovernanceBodyInput = {
+  /** The body to change; a new body when omitted. */
+  id?: string | null | undefined;
+  kind: GovernanceBodyKind;
+  members: Array<BodyMemberInput>;
+  name: string;
+  quorum?: number | null | undefined;
+  /** For a local governing body: the academy it governs. */
+  schoolId?: string | null | undefined;
 };
 
 export type SaveSchoolVariantInput = {
@@ -97,6 +211,26 @@ export type SignInInput = {
   password: string;
 };
 
+/** What a body does at a stage of a route: approves, or ratifies what an earlier stage recommended. */
+export type StageAction =
+  | 'APPROVE'
+  | 'RATIFY';
+
+/** Whether a stage applies to every change or only to major ones. */
+export type StageAppliesTo =
+  | 'ALL_CHANGES'
+  | 'MAJOR_CHANGES';
+
+export type SubmitForApprovalInput = {
+  changeKind: ChangeKind;
+  changeOrigin: ChangeOrigin;
+  /** What changed, as the history table will say it. */
+  changeSummary: string;
+  /** The draft's revision you reviewed: a CONFLICT if it has been saved since. */
+  expectedRevision: number;
+  versionId: string;
+};
+
 export type TermInput = {
   from: string;
   to: string;
@@ -113,6 +247,57 @@ export type VersionStatus =
   | 'DRAFT'
   | 'IN_APPROVAL'
   | 'SUPERSEDED';
+
+export type ApprovalSummaryFieldsFragment = { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> };
+
+export type ApprovalInboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalInboxQuery = { approvalInbox: Array<{ id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, policy: { id: string, title: string }, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> }> };
+
+export type ApprovalCommentFieldsFragment = { id: string, clauseId: string | null, body: string, createdAt: string, author: { id: string, name: string } };
+
+export type ApprovalRequestQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApprovalRequestQuery = { approvalRequest: { contentHash: string, id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, policy: { id: string, title: string, numbering: NumberingStyle }, version: { id: string, number: string | null, status: VersionStatus, html: string }, redline: { from: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> } | null, to: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> }, counts: { changed: number, added: number, removed: number, moved: number, unchanged: number }, sections: Array<{ sectionId: string, change: string, moved: boolean, before: string | null, after: string | null, words: Array<{ change: string, text: string }> | null }>, clauses: Array<{ clauseId: string, change: string, moved: string, sectionHeading: string | null, before: string | null, after: string | null, textChanged: boolean, words: Array<{ change: string, text: string }> | null }> }, comments: Array<{ id: string, clauseId: string | null, body: string, createdAt: string, author: { id: string, name: string } }>, myDecisionRight: { allowed: boolean, reason: string | null }, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> }, governanceBodies: Array<{ id: string, quorum: number | null, members: Array<{ position: BodyPosition, person: { id: string } }> }> };
+
+export type SubmissionContextQueryVariables = Exact<{
+  policyId: string;
+}>;
+
+
+export type SubmissionContextQuery = { policy: { id: string, currentVersion: { id: string, number: string | null, status: VersionStatus } | null, approvalRoute: { id: string, name: string, isDefault: boolean, authorMayApprove: boolean, minorChangeRole: Role | null, localAdoption: LocalAdoption, stages: Array<{ position: number, action: StageAction, appliesTo: StageAppliesTo, body: { id: string, name: string } }> } | null } };
+
+export type SubmitForApprovalMutationVariables = Exact<{
+  input: SubmitForApprovalInput;
+}>;
+
+
+export type SubmitForApprovalMutation = { submitForApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } };
+
+export type DecideApprovalMutationVariables = Exact<{
+  input: DecideApprovalInput;
+}>;
+
+
+export type DecideApprovalMutation = { decideApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, version: { id: string, number: string | null, status: VersionStatus }, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } };
+
+export type WithdrawApprovalMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type WithdrawApprovalMutation = { withdrawApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } };
+
+export type CommentOnApprovalMutationVariables = Exact<{
+  input: CommentOnApprovalInput;
+}>;
+
+
+export type CommentOnApprovalMutation = { commentOnApproval: { id: string, clauseId: string | null, body: string, createdAt: string, author: { id: string, name: string } } };
 
 export type ViewerFieldsFragment = { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null };
 
@@ -140,7 +325,7 @@ export type PolicyForEditingQueryVariables = Exact<{
 }>;
 
 
-export type PolicyForEditingQuery = { policy: { id: string, title: string, numbering: NumberingStyle } };
+export type PolicyForEditingQuery = { policy: { id: string, title: string, numbering: NumberingStyle, pendingApproval: { id: string, statusLabel: string } | null } };
 
 export type OpenDraftQueryVariables = Exact<{
   policyId: string;
@@ -163,12 +348,72 @@ export type SaveDraftMutationVariables = Exact<{
 
 export type SaveDraftMutation = { saveDraft: { id: string, number: string | null, status: VersionStatus, revision: number, content: Record<string, unknown>, updatedAt: string } };
 
+export type GovernanceBodyFieldsFragment = { id: string, name: string, kind: GovernanceBodyKind, quorum: number | null, school: { id: string, name: string } | null, members: Array<{ membershipId: string, position: BodyPosition, person: { id: string, name: string } }> };
+
+export type ApprovalRouteFieldsFragment = { id: string, name: string, isDefault: boolean, authorMayApprove: boolean, minorChangeRole: Role | null, localAdoption: LocalAdoption, stages: Array<{ position: number, action: StageAction, appliesTo: StageAppliesTo, body: { id: string, name: string } }> };
+
+export type GovernanceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GovernanceQuery = { governanceBodies: Array<{ id: string, name: string, kind: GovernanceBodyKind, quorum: number | null, school: { id: string, name: string } | null, members: Array<{ membershipId: string, position: BodyPosition, person: { id: string, name: string } }> }>, approvalRoutes: Array<{ id: string, name: string, isDefault: boolean, authorMayApprove: boolean, minorChangeRole: Role | null, localAdoption: LocalAdoption, stages: Array<{ position: number, action: StageAction, appliesTo: StageAppliesTo, body: { id: string, name: string } }> }> };
+
+export type OrganisationMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganisationMembersQuery = { organisationMembers: Array<{ membershipId: string, role: Role, person: { id: string, name: string }, school: { id: string, name: string } | null }> };
+
+export type SaveGovernanceBodyMutationVariables = Exact<{
+  input: SaveGovernanceBodyInput;
+}>;
+
+
+export type SaveGovernanceBodyMutation = { saveGovernanceBody: { id: string, name: string, kind: GovernanceBodyKind, quorum: number | null, school: { id: string, name: string } | null, members: Array<{ membershipId: string, position: BodyPosition, person: { id: string, name: string } }> } };
+
+export type SaveApprovalRouteMutationVariables = Exact<{
+  input: SaveApprovalRouteInput;
+}>;
+
+
+export type SaveApprovalRouteMutation = { saveApprovalRoute: { id: string, name: string, isDefault: boolean, authorMayApprove: boolean, minorChangeRole: Role | null, localAdoption: LocalAdoption, stages: Array<{ position: number, action: StageAction, appliesTo: StageAppliesTo, body: { id: string, name: string } }> } };
+
+export type SetPolicyApprovalRouteMutationVariables = Exact<{
+  policyId: string;
+  routeId?: string | null | undefined;
+}>;
+
+
+export type SetPolicyApprovalRouteMutation = { setPolicyApprovalRoute: { id: string, approvalRoute: { id: string, name: string } | null } };
+
 export type CreatePolicyMutationVariables = Exact<{
   input: CreatePolicyInput;
 }>;
 
 
 export type CreatePolicyMutation = { createPolicy: { id: string, title: string } };
+
+export type HeaderCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HeaderCountsQuery = { unreadNotificationCount: number, approvalInbox: Array<{ id: string }> };
+
+export type NotificationsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type NotificationsQuery = { notifications: Array<{ id: string, message: string, link: string | null, createdAt: string, readAt: string | null }> };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type OutboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OutboxQuery = { outbox: { delivering: boolean, emails: Array<{ id: string, to: string, subject: string, body: string, createdAt: string, sentAt: string | null, attempts: number, lastError: string | null }> } };
 
 export type PoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -180,7 +425,7 @@ export type PolicyQueryVariables = Exact<{
 }>;
 
 
-export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string } | null, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
+export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string, revision: number } | null, approvalRoute: { id: string, name: string, isDefault: boolean } | null, pendingApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
 
@@ -306,6 +551,17 @@ export type SetClauseLocksMutationVariables = Exact<{
 
 export type SetClauseLocksMutation = { setClauseLocks: Array<{ clauseId: string, level: string }> };
 
+export type RedlineFieldsFragment = { from: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> } | null, to: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> }, counts: { changed: number, added: number, removed: number, moved: number, unchanged: number }, sections: Array<{ sectionId: string, change: string, moved: boolean, before: string | null, after: string | null, words: Array<{ change: string, text: string }> | null }>, clauses: Array<{ clauseId: string, change: string, moved: string, sectionHeading: string | null, before: string | null, after: string | null, textChanged: boolean, words: Array<{ change: string, text: string }> | null }> };
+
+export type CompareVersionsQueryVariables = Exact<{
+  policyId: string;
+  fromVersionId: string;
+  toVersionId: string;
+}>;
+
+
+export type CompareVersionsQuery = { policy: { id: string, title: string, numbering: NumberingStyle }, compareVersions: { from: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> } | null, to: { id: string, number: string | null, status: VersionStatus, content: Record<string, unknown> }, counts: { changed: number, added: number, removed: number, moved: number, unchanged: number }, sections: Array<{ sectionId: string, change: string, moved: boolean, before: string | null, after: string | null, words: Array<{ change: string, text: string }> | null }>, clauses: Array<{ clauseId: string, change: string, moved: string, sectionHeading: string | null, before: string | null, after: string | null, textChanged: boolean, words: Array<{ change: string, text: string }> | null }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -324,6 +580,56 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ApprovalSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}
+    `, {"fragmentName":"ApprovalSummaryFields"}) as unknown as TypedDocumentString<ApprovalSummaryFieldsFragment, unknown>;
+export const ApprovalCommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalCommentFields on ApprovalComment {
+  id
+  clauseId
+  body
+  author {
+    id
+    name
+  }
+  createdAt
+}
+    `, {"fragmentName":"ApprovalCommentFields"}) as unknown as TypedDocumentString<ApprovalCommentFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   person {
@@ -359,6 +665,45 @@ export const DraftFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"DraftFields"}) as unknown as TypedDocumentString<DraftFieldsFragment, unknown>;
+export const GovernanceBodyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GovernanceBodyFields on GovernanceBody {
+  id
+  name
+  kind
+  quorum
+  school {
+    id
+    name
+  }
+  members {
+    membershipId
+    person {
+      id
+      name
+    }
+    position
+  }
+}
+    `, {"fragmentName":"GovernanceBodyFields"}) as unknown as TypedDocumentString<GovernanceBodyFieldsFragment, unknown>;
+export const ApprovalRouteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalRouteFields on ApprovalRoute {
+  id
+  name
+  isDefault
+  authorMayApprove
+  minorChangeRole
+  localAdoption
+  stages {
+    position
+    action
+    appliesTo
+    body {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"ApprovalRouteFields"}) as unknown as TypedDocumentString<ApprovalRouteFieldsFragment, unknown>;
 export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
     fragment TemplateRelease on TemplateVersion {
   id
@@ -426,6 +771,406 @@ export const SchoolVariantFieldsFragmentDoc = new TypedDocumentString(`
     reason
   }
 }`, {"fragmentName":"SchoolVariantFields"}) as unknown as TypedDocumentString<SchoolVariantFieldsFragment, unknown>;
+export const RedlineFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RedlineFields on Redline {
+  from {
+    id
+    number
+    status
+    content
+  }
+  to {
+    id
+    number
+    status
+    content
+  }
+  counts {
+    changed
+    added
+    removed
+    moved
+    unchanged
+  }
+  sections {
+    sectionId
+    change
+    moved
+    before
+    after
+    words {
+      change
+      text
+    }
+  }
+  clauses {
+    clauseId
+    change
+    moved
+    sectionHeading
+    before
+    after
+    textChanged
+    words {
+      change
+      text
+    }
+  }
+}
+    `, {"fragmentName":"RedlineFields"}) as unknown as TypedDocumentString<RedlineFieldsFragment, unknown>;
+export const ApprovalInboxDocument = new TypedDocumentString(`
+    query ApprovalInbox {
+  approvalInbox {
+    ...ApprovalSummaryFields
+    policy {
+      id
+      title
+    }
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}`) as unknown as TypedDocumentString<ApprovalInboxQuery, ApprovalInboxQueryVariables>;
+export const ApprovalRequestDocument = new TypedDocumentString(`
+    query ApprovalRequest($id: ID!) {
+  approvalRequest(id: $id) {
+    ...ApprovalSummaryFields
+    contentHash
+    policy {
+      id
+      title
+      numbering
+    }
+    version {
+      id
+      number
+      status
+      html
+    }
+    redline {
+      ...RedlineFields
+    }
+    comments {
+      ...ApprovalCommentFields
+    }
+    myDecisionRight {
+      allowed
+      reason
+    }
+  }
+  governanceBodies {
+    id
+    quorum
+    members {
+      person {
+        id
+      }
+      position
+    }
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}
+fragment ApprovalCommentFields on ApprovalComment {
+  id
+  clauseId
+  body
+  author {
+    id
+    name
+  }
+  createdAt
+}
+fragment RedlineFields on Redline {
+  from {
+    id
+    number
+    status
+    content
+  }
+  to {
+    id
+    number
+    status
+    content
+  }
+  counts {
+    changed
+    added
+    removed
+    moved
+    unchanged
+  }
+  sections {
+    sectionId
+    change
+    moved
+    before
+    after
+    words {
+      change
+      text
+    }
+  }
+  clauses {
+    clauseId
+    change
+    moved
+    sectionHeading
+    before
+    after
+    textChanged
+    words {
+      change
+      text
+    }
+  }
+}`) as unknown as TypedDocumentString<ApprovalRequestQuery, ApprovalRequestQueryVariables>;
+export const SubmissionContextDocument = new TypedDocumentString(`
+    query SubmissionContext($policyId: ID!) {
+  policy(id: $policyId) {
+    id
+    currentVersion {
+      id
+      number
+      status
+    }
+    approvalRoute {
+      ...ApprovalRouteFields
+    }
+  }
+}
+    fragment ApprovalRouteFields on ApprovalRoute {
+  id
+  name
+  isDefault
+  authorMayApprove
+  minorChangeRole
+  localAdoption
+  stages {
+    position
+    action
+    appliesTo
+    body {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<SubmissionContextQuery, SubmissionContextQueryVariables>;
+export const SubmitForApprovalDocument = new TypedDocumentString(`
+    mutation SubmitForApproval($input: SubmitForApprovalInput!) {
+  submitForApproval(input: $input) {
+    ...ApprovalSummaryFields
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}`) as unknown as TypedDocumentString<SubmitForApprovalMutation, SubmitForApprovalMutationVariables>;
+export const DecideApprovalDocument = new TypedDocumentString(`
+    mutation DecideApproval($input: DecideApprovalInput!) {
+  decideApproval(input: $input) {
+    ...ApprovalSummaryFields
+    version {
+      id
+      number
+      status
+    }
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}`) as unknown as TypedDocumentString<DecideApprovalMutation, DecideApprovalMutationVariables>;
+export const WithdrawApprovalDocument = new TypedDocumentString(`
+    mutation WithdrawApproval($requestId: ID!) {
+  withdrawApproval(requestId: $requestId) {
+    ...ApprovalSummaryFields
+  }
+}
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}`) as unknown as TypedDocumentString<WithdrawApprovalMutation, WithdrawApprovalMutationVariables>;
+export const CommentOnApprovalDocument = new TypedDocumentString(`
+    mutation CommentOnApproval($input: CommentOnApprovalInput!) {
+  commentOnApproval(input: $input) {
+    ...ApprovalCommentFields
+  }
+}
+    fragment ApprovalCommentFields on ApprovalComment {
+  id
+  clauseId
+  body
+  author {
+    id
+    name
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<CommentOnApprovalMutation, CommentOnApprovalMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -495,6 +1240,10 @@ export const PolicyForEditingDocument = new TypedDocumentString(`
     id
     title
     numbering
+    pendingApproval {
+      id
+      statusLabel
+    }
   }
 }
     `) as unknown as TypedDocumentString<PolicyForEditingQuery, PolicyForEditingQueryVariables>;
@@ -543,6 +1292,124 @@ export const SaveDraftDocument = new TypedDocumentString(`
   content
   updatedAt
 }`) as unknown as TypedDocumentString<SaveDraftMutation, SaveDraftMutationVariables>;
+export const GovernanceDocument = new TypedDocumentString(`
+    query Governance {
+  governanceBodies {
+    ...GovernanceBodyFields
+  }
+  approvalRoutes {
+    ...ApprovalRouteFields
+  }
+}
+    fragment GovernanceBodyFields on GovernanceBody {
+  id
+  name
+  kind
+  quorum
+  school {
+    id
+    name
+  }
+  members {
+    membershipId
+    person {
+      id
+      name
+    }
+    position
+  }
+}
+fragment ApprovalRouteFields on ApprovalRoute {
+  id
+  name
+  isDefault
+  authorMayApprove
+  minorChangeRole
+  localAdoption
+  stages {
+    position
+    action
+    appliesTo
+    body {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<GovernanceQuery, GovernanceQueryVariables>;
+export const OrganisationMembersDocument = new TypedDocumentString(`
+    query OrganisationMembers {
+  organisationMembers {
+    membershipId
+    person {
+      id
+      name
+    }
+    role
+    school {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationMembersQuery, OrganisationMembersQueryVariables>;
+export const SaveGovernanceBodyDocument = new TypedDocumentString(`
+    mutation SaveGovernanceBody($input: SaveGovernanceBodyInput!) {
+  saveGovernanceBody(input: $input) {
+    ...GovernanceBodyFields
+  }
+}
+    fragment GovernanceBodyFields on GovernanceBody {
+  id
+  name
+  kind
+  quorum
+  school {
+    id
+    name
+  }
+  members {
+    membershipId
+    person {
+      id
+      name
+    }
+    position
+  }
+}`) as unknown as TypedDocumentString<SaveGovernanceBodyMutation, SaveGovernanceBodyMutationVariables>;
+export const SaveApprovalRouteDocument = new TypedDocumentString(`
+    mutation SaveApprovalRoute($input: SaveApprovalRouteInput!) {
+  saveApprovalRoute(input: $input) {
+    ...ApprovalRouteFields
+  }
+}
+    fragment ApprovalRouteFields on ApprovalRoute {
+  id
+  name
+  isDefault
+  authorMayApprove
+  minorChangeRole
+  localAdoption
+  stages {
+    position
+    action
+    appliesTo
+    body {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<SaveApprovalRouteMutation, SaveApprovalRouteMutationVariables>;
+export const SetPolicyApprovalRouteDocument = new TypedDocumentString(`
+    mutation SetPolicyApprovalRoute($policyId: ID!, $routeId: ID) {
+  setPolicyApprovalRoute(policyId: $policyId, routeId: $routeId) {
+    id
+    approvalRoute {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetPolicyApprovalRouteMutation, SetPolicyApprovalRouteMutationVariables>;
 export const CreatePolicyDocument = new TypedDocumentString(`
     mutation CreatePolicy($input: CreatePolicyInput!) {
   createPolicy(input: $input) {
@@ -551,6 +1418,47 @@ export const CreatePolicyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreatePolicyMutation, CreatePolicyMutationVariables>;
+export const HeaderCountsDocument = new TypedDocumentString(`
+    query HeaderCounts {
+  unreadNotificationCount
+  approvalInbox {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<HeaderCountsQuery, HeaderCountsQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int!) {
+  notifications(first: $first) {
+    id
+    message
+    link
+    createdAt
+    readAt
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const OutboxDocument = new TypedDocumentString(`
+    query Outbox {
+  outbox {
+    delivering
+    emails {
+      id
+      to
+      subject
+      body
+      createdAt
+      sentAt
+      attempts
+      lastError
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OutboxQuery, OutboxQueryVariables>;
 export const PoliciesDocument = new TypedDocumentString(`
     query Policies {
   policies {
@@ -585,6 +1493,31 @@ export const PolicyDocument = new TypedDocumentString(`
     }
     draft {
       id
+      revision
+    }
+    approvalRoute {
+      id
+      name
+      isDefault
+    }
+    pendingApproval {
+      ...ApprovalSummaryFields
+    }
+    history {
+      versionId
+      version
+      date
+      change
+      origin
+      approvedBy
+    }
+    versions {
+      id
+      number
+      status
+      approvedOn
+      effectiveOn
+      changeSummary
     }
     upstream {
       ...TemplateRelease
@@ -594,7 +1527,43 @@ export const PolicyDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment TemplateRelease on TemplateVersion {
+    fragment ApprovalSummaryFields on ApprovalRequest {
+  id
+  status
+  statusLabel
+  currentStage
+  changeSummary
+  changeOrigin
+  changeKind
+  submittedBy {
+    id
+    name
+  }
+  submittedAt
+  closedAt
+  stages {
+    position
+    action
+    bodyId
+    deciderName
+    delegatedRole
+    decision {
+      id
+      outcome
+      decidedOn
+      method
+      minuteReference
+      membersPresent
+      note
+      decidedBy {
+        id
+        name
+      }
+      recordedAt
+    }
+  }
+}
+fragment TemplateRelease on TemplateVersion {
   id
   number
   releasedOn
@@ -914,3 +1883,59 @@ export const SetClauseLocksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetClauseLocksMutation, SetClauseLocksMutationVariables>;
+export const CompareVersionsDocument = new TypedDocumentString(`
+    query CompareVersions($policyId: ID!, $fromVersionId: ID!, $toVersionId: ID!) {
+  policy(id: $policyId) {
+    id
+    title
+    numbering
+  }
+  compareVersions(fromVersionId: $fromVersionId, toVersionId: $toVersionId) {
+    ...RedlineFields
+  }
+}
+    fragment RedlineFields on Redline {
+  from {
+    id
+    number
+    status
+    content
+  }
+  to {
+    id
+    number
+    status
+    content
+  }
+  counts {
+    changed
+    added
+    removed
+    moved
+    unchanged
+  }
+  sections {
+    sectionId
+    change
+    moved
+    before
+    after
+    words {
+      change
+      text
+    }
+  }
+  clauses {
+    clauseId
+    change
+    moved
+    sectionHeading
+    before
+    after
+    textChanged
+    words {
+      change
+      text
+    }
+  }
+}`) as unknown as TypedDocumentString<CompareVersionsQuery, CompareVersionsQueryVariables>;

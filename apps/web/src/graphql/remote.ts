@@ -1,5 +1,5 @@
 /** One remote resource as a screen sees it, and the one way stores load into it. */
-import { errorCode, problemsOf, type GraphQLErrorCode } from './client';
+import { GraphQLRequestError, errorCode, problemsOf, type GraphQLErrorCode } from './client';
 
 /** What a screen needs to know about one remote resource. */
 export type Remote<T> =
@@ -25,14 +25,17 @@ export async function loadRemote<T>(slot: { value: Remote<T> | null | undefined 
   }
 }
 
-/** Why an action (a save, an apply) failed: the code, and BAD_USER_INPUT's problems if the server listed them. */
+/** Why an action (a save, an apply) failed: the code, BAD_USER_INPUT's problems if the server listed them, and the reason if it gave one. */
 export interface ActionFailure {
   code: GraphQLErrorCode;
   problems: string[];
+  /** `details.reason`, where the API says which of a code's cases it is (e.g. BAD_USER_INPUT "NO_ROUTE"). */
+  reason?: string;
 }
 
 export function actionFailure(error: unknown): ActionFailure {
-  return { code: errorCode(error), problems: problemsOf(error) };
+  const reason = error instanceof GraphQLRequestError ? error.details.reason : undefined;
+  return { code: errorCode(error), problems: problemsOf(error), ...(typeof reason === 'string' ? { reason } : {}) };
 }
 
 /** How an action ended: done (with what it gives back), or why not. */

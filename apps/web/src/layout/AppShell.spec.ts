@@ -1,6 +1,7 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aViewer, gqlError, installFakeApi } from '../test/fake-api';
+import { aPolicyDetail } from '../test/policy-fixtures';
 import { buttonByText, renderApp } from '../test/render-app';
 
 enableAutoUnmount(afterEach);
@@ -61,7 +62,7 @@ describe('app shell', () => {
     signedInApi();
     const { wrapper } = await renderApp('/policies');
     installFakeApi({
-      Policy: ({ id }) => ({ data: { policy: { id, title: 'Attendance', slug: 'attendance', statutory: false, reviewCycleMonths: null, currentVersion: null } } }),
+      Policy: ({ id }) => ({ data: { policy: aPolicyDetail({ id: String(id) }) } }),
     });
 
     await wrapper.get('tbody a').trigger('click');

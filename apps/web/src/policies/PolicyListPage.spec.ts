@@ -1,6 +1,7 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aViewer, gqlError, installFakeApi } from '../test/fake-api';
+import { aPolicyDetail } from '../test/policy-fixtures';
 import { buttonByText, renderApp } from '../test/render-app';
 import type { PolicySummary } from './policies.store';
 
@@ -55,7 +56,7 @@ describe('policies page', () => {
       Me: () => ({ data: { me: aViewer() } }),
       Policies: () => ({ data: { policies: [safeguarding] } }),
       Policy: ({ id }) => ({
-        data: { policy: { id, title: safeguarding.title, slug: 'safeguarding', statutory: true, reviewCycleMonths: 12, currentVersion: null } },
+        data: { policy: aPolicyDetail({ id: String(id), title: safeguarding.title, slug: 'safeguarding', statutory: true, reviewCycleMonths: 12 }) },
       }),
     });
     const { wrapper, router } = await renderApp('/policies');

@@ -43,6 +43,12 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'policies/:id/schools/:schoolId', name: 'school-variant', component: () => import('../variants/SchoolVariantPage.vue'), props: true, meta: { title: 'School copy' } },
           { path: 'settings/variables', name: 'variable-settings', component: () => import('../variables/VariablesPage.vue'), meta: { title: 'Variables' } },
           { path: 'settings/terminology', name: 'terminology-settings', component: () => import('../terminology/TerminologySettingsPage.vue'), meta: { title: 'Terminology' } },
+          // Issue 5's governance and approval screens, each its own chunk too.
+          { path: 'settings/governance', name: 'governance-settings', component: () => import('../governance/GovernanceSettingsPage.vue'), meta: { title: 'Governance' } },
+          { path: 'settings/outbox', name: 'outbox', component: () => import('../notifications/OutboxPage.vue'), meta: { title: 'Email outbox' } },
+          { path: 'approvals', name: 'approvals', component: () => import('../approvals/ApprovalInboxPage.vue'), meta: { title: 'Approvals' } },
+          { path: 'approvals/:id', name: 'approval-request', component: () => import('../approvals/ApprovalRequestPage.vue'), props: true, meta: { title: 'Approval request' } },
+          { path: 'policies/:id/compare', name: 'policy-compare', component: () => import('../versions/ComparePage.vue'), props: true, meta: { title: 'Compare versions' } },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'Page not found' } },

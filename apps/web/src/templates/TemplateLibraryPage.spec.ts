@@ -41,7 +41,11 @@ const clonedPolicy: PolicyDetail = {
   statutory: false,
   reviewCycleMonths: null,
   currentVersion: { id: 'v-new', number: null, status: 'DRAFT', approvedOn: null, nextReviewOn: null, html: '<p>The Governing Body is committed to this.</p>' },
-  draft: { id: 'v-new' },
+  draft: { id: 'v-new', revision: 1 },
+  approvalRoute: null,
+  pendingApproval: null,
+  history: [],
+  versions: [{ id: 'v-new', number: null, status: 'DRAFT', approvedOn: null, effectiveOn: null, changeSummary: null }],
   upstream: { id: 'tv-1', number: '1.0', releasedOn: '2017-03-01', template: { id: 'template-1', title: 'Social Media Policy', provider: { id: 'org-la', name: 'Westshire County Council' } } },
   availableUpdate: null,
 };

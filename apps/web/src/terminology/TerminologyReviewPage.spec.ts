@@ -2,7 +2,7 @@ import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-uti
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role, TerminologyDraftQuery } from '../graphql/operations.generated';
 import { aViewer, gqlError, installFakeApi, type GraphQLAnswer } from '../test/fake-api';
-import { aPolicyDocument } from '../test/policy-fixtures';
+import { aPolicyDetail, aPolicyDocument } from '../test/policy-fixtures';
 import { buttonByText, fieldByLabel, renderApp } from '../test/render-app';
 import type { TermProposal } from './proposal-groups';
 
@@ -52,7 +52,7 @@ describe('terminology review', () => {
   it('is linked from the policy page of a policy with a draft, for authors', async () => {
     installFakeApi({
       Me: () => ({ data: { me: aViewer({ role: 'AUTHOR' }) } }),
-      Policy: () => ({ data: { policy: { id: 'policy-7', title: 'Social Media Policy', slug: 's', statutory: false, reviewCycleMonths: null, currentVersion: null, draft: { id: 'v-9' }, upstream: null } } }),
+      Policy: () => ({ data: { policy: aPolicyDetail({ id: 'policy-7', title: 'Social Media Policy', slug: 's', draft: { id: 'v-9', revision: 1 } }) } }),
       Schools: () => ({ data: { schools: [] } }),
     });
     const { wrapper } = await renderApp('/policies/policy-7');

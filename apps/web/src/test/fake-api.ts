@@ -57,8 +57,13 @@ export function gqlError(
   return { data: null, errors: [{ message, extensions: details ? { code, details } : { code } }] };
 }
 
+/** Answers every screen may ask for without the test caring: the header's counts (none). A test's own handlers win. */
+const BACKGROUND: Record<string, Handler> = {
+  HeaderCounts: () => ({ data: { unreadNotificationCount: 0, approvalInbox: [] } }),
+};
+
 export function installFakeApi(handlers: Record<string, Handler> = {}, restHandlers: Record<string, RestHandler> = {}): FakeApi {
-  const table = new Map(Object.entries(handlers));
+  const table = new Map(Object.entries({ ...BACKGROUND, ...handlers }));
   const restTable = new Map(Object.entries(restHandlers));
   const calls: RecordedCall[] = [];
   const restCalls: RestRequest[] = [];

@@ -1,6 +1,7 @@
-/** Small policy documents and API answers for the editor, import and search specs. */
+/** Small policy documents and API answers for the editor, import, search and policy page specs. */
 import type { PolicyDocument } from '@ratify/document';
 import type { DraftFieldsFragment } from '../graphql/operations.generated';
+import type { PolicyDetail } from '../policies/policies.store';
 
 export function aPolicyDocument(clauses: Array<[clauseId: string, text: string]> = [['c1', 'Staff keep a professional distance.']]): PolicyDocument {
   return {
@@ -44,4 +45,24 @@ export function clauseTexts(content: unknown): string[] {
       .map((clause) => JSON.stringify(clause))
       .map((json) => [...json.matchAll(/"text":"([^"]*)"/g)].map((match) => match[1]).join('')),
   );
+}
+
+/** The policy page's answer for a policy: never approved, no draft, nothing in approval, unless overridden. */
+export function aPolicyDetail(overrides: Partial<PolicyDetail> = {}): PolicyDetail {
+  return {
+    id: 'policy-1',
+    title: 'Attendance',
+    slug: 'attendance',
+    statutory: false,
+    reviewCycleMonths: null,
+    currentVersion: null,
+    draft: null,
+    approvalRoute: null,
+    pendingApproval: null,
+    history: [],
+    versions: [],
+    upstream: null,
+    availableUpdate: null,
+    ...overrides,
+  };
 }

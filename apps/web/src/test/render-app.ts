@@ -1,5 +1,6 @@
 import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
+import { vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from '../App.vue';
 import { createAppRouter } from '../router/router';
@@ -12,8 +13,15 @@ export async function renderApp(path: string) {
   await router.push(path);
   const wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: document.body });
   await router.isReady();
-  await flushPromises();
+  await settle();
   return { wrapper, router, pinia };
+}
+
+/** Waits until what the page asked for has come: answers, and the parts it loads on demand (async components). */
+export async function settle(): Promise<void> {
+  await flushPromises();
+  await vi.dynamicImportSettled();
+  await flushPromises();
 }
 
 /** The form control a visible <label> names, found the way assistive technology finds it. */

@@ -2,7 +2,7 @@ import { enableAutoUnmount, flushPromises, type DOMWrapper, type VueWrapper } fr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SchoolVariantFieldsFragment, SchoolVariantPageQuery, ViewerFieldsFragment } from '../graphql/operations.generated';
 import { aViewer, gqlError, installFakeApi, type GraphQLAnswer } from '../test/fake-api';
-import { aPolicyDocument } from '../test/policy-fixtures';
+import { aPolicyDetail, aPolicyDocument } from '../test/policy-fixtures';
 import { buttonByText, fieldByLabel, renderApp } from '../test/render-app';
 import type { Override } from './override-editing';
 
@@ -285,16 +285,13 @@ describe('school copies on the policy page', () => {
       Me: () => ({ data: { me: aViewer() } }),
       Policy: () => ({
         data: {
-          policy: {
+          policy: aPolicyDetail({
             id: 'policy-7',
             title: 'Social Media Policy',
             slug: 'social-media-policy',
-            statutory: false,
             reviewCycleMonths: 24,
             currentVersion: { id: 'v-3', number: '1.0', status: 'APPROVED', approvedOn: '2025-01-13', nextReviewOn: null, html: '<p>Text</p>' },
-            draft: null,
-            upstream: null,
-          },
+          }),
         },
       }),
       Schools: () => ({ data: { schools: [ROWAN, WILLOW] } }),
