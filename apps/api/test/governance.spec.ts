@@ -309,7 +309,7 @@ describe('decisions are pinned, single and idempotent', () => {
     const tampered = document(V11);
     await asOwner((db) => db.query(`UPDATE policy_version SET content = $1 WHERE id = $2`, [JSON.stringify(tampered), draft.versionId]));
     const refused = await decide(chair, request, 'APPROVED');
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('changed after it was sent for approval') });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', details: { reason: 'CONTENT_CHANGED' } }, message: expect.stringContaining('changed after it was sent for approval') });
     const stale = await decide(chair, { ...request, contentHash: 'a'.repeat(64) }, 'APPROVED');
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await count(`SELECT count(*)::int AS n FROM approval_decision WHERE request_id = $1`, [request.id])).toBe(0);
@@ -361,9 +361,10 @@ describe('decisions are pinned, single and idempotent', () => {
     expect(own.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('You wrote this version') });
     expect((await decide(outsider, request, 'APPROVED')).errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'Only members of Finance, Audit & Risk Committee record its decisions.' });
     expect((await decide(author, request, 'APPROVED')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await decide(chair, request, 'APPROVED', { membersPresent: 1 })).errors?.[0]?.message).toBe(
-      'The meeting was not quorate: Finance, Audit & Risk Committee needs 2 members present, and 1 were.',
-    );
+    expect((await decide(chair, request, 'APPROVED', { membersPresent: 1 })).errors?.[0]).toMatchObject({
+      message: 'The meeting was not quorate: Finance, Audit & Risk Committee needs 2 members present, and 1 were.',
+      extensions: { code: 'BAD_USER_INPUT', details: { reason: 'NOT_QUORATE' } },
+    });
     expect((await decide(chair, request, 'APPROVED', { minuteReference: null })).errors?.[0]?.message).toBe('Give the minute reference of the meeting that decided.');
     expect((await decide(chair, request, 'APPROVED', { decidedOn: '2026-11-22' })).errors?.[0]?.message).toBe('A decision cannot be dated in the future.');
     expect((await decide(trustee, request, 'APPROVED', { method: 'CHAIRS_ACTION' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -597,7 +598,7 @@ describe('bad input and other tenants', () => {
     await decide(chair, (await submit(author, approvedPolicy)).data!.submitForApproval, 'APPROVED');
     const unchanged = await author.gql<{ startDraft: { id: string; revision: number } }>(START, { id: approvedPolicy.policyId });
     const same = await submit(author, { versionId: unchanged.data!.startDraft.id, revision: unchanged.data!.startDraft.revision });
-    expect(same.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'This draft is the same as version 1.0: there is no change to approve.' });
+    expect(same.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', details: { reason: 'NO_CHANGE' } }, message: 'This draft is the same as version 1.0: there is no change to approve.' });
   });
 
   it("shows another tenant's requests, versions and audit trail to no one", async () => {

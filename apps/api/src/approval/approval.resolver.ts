@@ -135,7 +135,7 @@ export class ApprovalResolver {
 
   @Mutation(() => ApprovalRequest, {
     description:
-      'Records the decision at the current stage. Idempotent: the same decision again returns the request unchanged. CONFLICT when the stage was decided otherwise, the text changed after submission or contentHash is not the text awaiting a decision; FORBIDDEN for the author (unless the route allows) or someone not on the deciding body; BAD_USER_INPUT for an outcome that does not fit the stage, a missing minute reference, a meeting without quorum or a future date.',
+      'Records the decision at the current stage. Idempotent: the same decision again returns the request unchanged. CONFLICT when the stage was decided otherwise, the text changed after submission or contentHash is not the text awaiting a decision; FORBIDDEN for the author (unless the route allows) or someone not on the deciding body; BAD_USER_INPUT for an outcome that does not fit the stage, a missing minute reference, a meeting without quorum or a future date. Every refusal carries details.reason (e.g. NOT_QUORATE, DATE_IN_FUTURE, ALREADY_DECIDED, CONTENT_CHANGED).',
   })
   @Members('approver', 'admin', 'author', 'publisher')
   async decideApproval(@Args('input') input: DecideApprovalInput): Promise<ApprovalRequest> {

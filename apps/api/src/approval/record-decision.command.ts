@@ -51,40 +51,45 @@ const OUTCOME_WORDS: Record<DecisionOutcome, string> = {
   rejected: 'rejected',
 };
 
-function refuse(message: string): AppError {
-  return new AppError(ErrorCode.BAD_USER_INPUT, message);
+/** A refusal with a reason code (`details.reason`) the web app can react to. */
+function refuse(reason: string, message: string): AppError {
+  return new AppError(ErrorCode.BAD_USER_INPUT, message, { reason });
+}
+
+function conflict(reason: string, message: string): AppError {
+  return new AppError(ErrorCode.CONFLICT, message, { reason });
 }
 
 /** The checks that need no database: which outcomes and methods fit this stage, and the dates. */
 function checkDecision(input: Decision, request: RequestRow, stage: StageRow, today: string, caller: string): void {
   const last = stage.position === request.stages.length;
-  if (last && input.outcome === 'recommended') throw refuse(`This is the last stage: ${stage.bodyName ?? 'it'} approves, sends back or rejects.`);
+  if (last && input.outcome === 'recommended') throw refuse('OUTCOME_NOT_AT_LAST_STAGE', `This is the last stage: ${stage.bodyName ?? 'it'} approves, sends back or rejects.`);
   if (!last && (input.outcome === 'approved' || input.outcome === 'approved_with_amendments')) {
     const next = request.stages[stage.position]!;
-    throw refuse(`At this stage ${stage.bodyName} recommends it for ${stageLabel(next)}; the approval itself is the last stage's.`);
+    throw refuse('OUTCOME_BEFORE_LAST_STAGE', `At this stage ${stage.bodyName} recommends it for ${stageLabel(next)}; the approval itself is the last stage's.`);
   }
   if ((input.outcome === 'approved_with_amendments') !== (input.amendedContent !== undefined && input.amendedContent !== null)) {
-    throw refuse(input.outcome === 'approved_with_amendments' ? 'Give the amended text to approve with amendments.' : 'Amended text goes with "approved with amendments" only.');
+    throw refuse('AMENDMENTS', input.outcome === 'approved_with_amendments' ? 'Give the amended text to approve with amendments.' : 'Amended text goes with "approved with amendments" only.');
   }
-  if (stage.delegatedRole && input.method !== 'delegated') throw refuse('A minor change approved by a delegated role is recorded as a delegated decision.');
-  if (!stage.delegatedRole && input.method === 'delegated') throw refuse(`${stage.bodyName} decides at a meeting, by written resolution or by chair's action.`);
-  if (input.method === 'meeting' && !input.minuteReference) throw refuse('Give the minute reference of the meeting that decided.');
+  if (stage.delegatedRole && input.method !== 'delegated') throw refuse('METHOD_NOT_ALLOWED', 'A minor change approved by a delegated role is recorded as a delegated decision.');
+  if (!stage.delegatedRole && input.method === 'delegated') throw refuse('METHOD_NOT_ALLOWED', `${stage.bodyName} decides at a meeting, by written resolution or by chair's action.`);
+  if (input.method === 'meeting' && !input.minuteReference) throw refuse('MINUTE_REFERENCE_REQUIRED', 'Give the minute reference of the meeting that decided.');
   if (input.method === 'chairs_action' && !stage.members.some((member) => member.personId === caller && member.position === 'chair')) {
     throw new AppError(ErrorCode.FORBIDDEN, `Only the chair of ${stage.bodyName} can record a chair's action.`);
   }
   if (input.method === 'meeting' && stage.bodyQuorum) {
-    if (input.membersPresent === undefined) throw refuse(`Say how many members were present: ${stage.bodyName} needs ${stage.bodyQuorum} to be quorate.`);
-    if (input.membersPresent < stage.bodyQuorum) throw refuse(`The meeting was not quorate: ${stage.bodyName} needs ${stage.bodyQuorum} members present, and ${input.membersPresent} were.`);
+    if (input.membersPresent === undefined) throw refuse('MEMBERS_PRESENT_REQUIRED', `Say how many members were present: ${stage.bodyName} needs ${stage.bodyQuorum} to be quorate.`);
+    if (input.membersPresent < stage.bodyQuorum) throw refuse('NOT_QUORATE', `The meeting was not quorate: ${stage.bodyName} needs ${stage.bodyQuorum} members present, and ${input.membersPresent} were.`);
   }
   if (input.membersPresent !== undefined && stage.members.length > 0 && input.membersPresent > stage.members.length) {
-    throw refuse(`${stage.bodyName} has ${stage.members.length} members, so ${input.membersPresent} cannot have been present.`);
+    throw refuse('MORE_PRESENT_THAN_MEMBERS', `${stage.bodyName} has ${stage.members.length} members, so ${input.membersPresent} cannot have been present.`);
   }
-  if (input.decidedOn > today) throw refuse('A decision cannot be dated in the future.');
+  if (input.decidedOn > today) throw refuse('DATE_IN_FUTURE', 'A decision cannot be dated in the future.');
   const previous = request.stages[stage.position - 2]?.decision;
-  if (previous && input.decidedOn < previous.decidedOn) throw refuse(`The decision cannot be dated before the previous stage's, on ${formatUkDate(previous.decidedOn)}.`);
+  if (previous && input.decidedOn < previous.decidedOn) throw refuse('DATE_BEFORE_PREVIOUS_STAGE', `The decision cannot be dated before the previous stage's, on ${formatUkDate(previous.decidedOn)}.`);
   if (input.effectiveOn !== undefined && input.effectiveOn !== null) {
-    if (!last || (input.outcome !== 'approved' && input.outcome !== 'approved_with_amendments')) throw refuse('Only an approval has an effective date.');
-    if (input.effectiveOn < input.decidedOn) throw refuse('A version cannot take effect before it is approved.');
+    if (!last || (input.outcome !== 'approved' && input.outcome !== 'approved_with_amendments')) throw refuse('EFFECTIVE_DATE_NOT_ALLOWED', 'Only an approval has an effective date.');
+    if (input.effectiveOn < input.decidedOn) throw refuse('EFFECTIVE_BEFORE_DECIDED', 'A version cannot take effect before it is approved.');
   }
 }
 
@@ -107,25 +112,25 @@ export class RecordDecisionCommand {
     if (!lock) throw AppError.notFound('Approval request');
     const [request] = await readRequests(manager, organisationId, 'AND r.id = $2', [id]);
     const stage = request!.stages.find((candidate) => candidate.position === input.stage);
-    if (!stage) throw refuse(`This request has no stage ${input.stage}.`);
+    if (!stage) throw refuse('NO_SUCH_STAGE', `This request has no stage ${input.stage}.`);
     if (stage.decision) {
       const same = stage.decision.outcome === input.outcome && stage.decision.contentHash === input.contentHash;
       if (same) return request!;
-      throw new AppError(
-        ErrorCode.CONFLICT,
+      throw conflict(
+        'ALREADY_DECIDED',
         `This stage was already decided: ${OUTCOME_WORDS[stage.decision.outcome]} on ${formatUkDate(stage.decision.decidedOn)}, recorded by ${stage.decision.decidedByName}.`,
       );
     }
-    if (request!.status !== 'open') throw new AppError(ErrorCode.CONFLICT, 'This request has been closed, so no more decisions can be recorded on it.');
-    if (input.stage !== request!.currentStage) throw new AppError(ErrorCode.CONFLICT, `Stage ${input.stage} is not the one awaiting a decision: stage ${request!.currentStage} is.`);
+    if (request!.status !== 'open') throw conflict('CLOSED', 'This request has been closed, so no more decisions can be recorded on it.');
+    if (input.stage !== request!.currentStage) throw conflict('NOT_CURRENT_STAGE', `Stage ${input.stage} is not the one awaiting a decision: stage ${request!.currentStage} is.`);
     const refusal = decisionRefusal(request!, { personId: caller.personId, role: caller.membership!.role });
     if (refusal) throw new AppError(ErrorCode.FORBIDDEN, refusal);
     if (input.contentHash !== request!.contentHash) {
-      throw new AppError(ErrorCode.CONFLICT, 'The text you decided on is not the text awaiting a decision. Reload the request and read it again.');
+      throw conflict('STALE_CONTENT_HASH', 'The text you decided on is not the text awaiting a decision. Reload the request and read it again.');
     }
     const version = await manager.findOneByOrFail(PolicyVersionEntity, { organisationId, id: request!.versionId });
     if (version.status !== 'in_approval' || contentHash(version.content) !== request!.contentHash) {
-      throw new AppError(ErrorCode.CONFLICT, 'The text of this version changed after it was sent for approval, so it cannot be decided on. It must be submitted again.');
+      throw conflict('CONTENT_CHANGED', 'The text of this version changed after it was sent for approval, so it cannot be decided on. It must be submitted again.');
     }
     checkDecision(input, request!, stage, this.clock.today(), caller.personId);
 
@@ -133,7 +138,7 @@ export class RecordDecisionCommand {
     if (input.outcome === 'approved_with_amendments') {
       const content = acceptDocument(input.amendedContent);
       const hash = contentHash(content);
-      if (hash === request!.contentHash) throw refuse('The amended text is the same as the text submitted: approve it as it is instead.');
+      if (hash === request!.contentHash) throw refuse('AMENDMENT_UNCHANGED', 'The amended text is the same as the text submitted: approve it as it is instead.');
       amended = { content, hash };
     }
     await manager.query(

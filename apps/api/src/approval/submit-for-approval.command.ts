@@ -83,19 +83,19 @@ export class SubmitForApprovalCommand {
     await manager.query(`SELECT 1 FROM policy WHERE organisation_id = $1 AND id = $2 AND deleted_at IS NULL FOR UPDATE`, [organisationId, locked.policy_id]);
     const version = await manager.findOneBy(PolicyVersionEntity, { organisationId, id });
     if (!version) throw AppError.notFound('Draft');
-    if (version.status === 'in_approval') throw new AppError(ErrorCode.CONFLICT, 'This draft has already been sent for approval.');
+    if (version.status === 'in_approval') throw new AppError(ErrorCode.CONFLICT, 'This draft has already been sent for approval.', { reason: 'ALREADY_SUBMITTED' });
     if (version.status !== 'draft') throw new AppError(ErrorCode.CONFLICT, 'This version is not a draft, so it cannot be sent for approval. Start a new draft to change the policy.');
     if (version.revision !== input.expectedRevision) {
       throw new AppError(ErrorCode.CONFLICT, 'The draft was saved again since you looked at it: check the latest text before sending it.', { currentRevision: version.revision });
     }
-    if (listClauses(version.content).length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'This draft has no clauses yet, so there is nothing to approve.');
+    if (listClauses(version.content).length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'This draft has no clauses yet, so there is nothing to approve.', { reason: 'EMPTY_DRAFT' });
     const [approved]: { number: string; content_hash: string }[] = await manager.query(
       `SELECT major || '.' || minor AS number, content_hash FROM policy_version WHERE organisation_id = $1 AND policy_id = $2 AND status = 'approved'`,
       [organisationId, version.policyId],
     );
     const hash = contentHash(version.content);
     if (approved && approved.content_hash === hash) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `This draft is the same as version ${approved.number}: there is no change to approve.`);
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `This draft is the same as version ${approved.number}: there is no change to approve.`, { reason: 'NO_CHANGE' });
     }
     const route = await this.governance.routeFor(manager, organisationId, version.policyId);
     if (!route) {
