@@ -5,7 +5,7 @@ import { Policy, PolicyVersion } from '../policy/dto/policy.types';
 import { toPolicy, toPolicyVersion } from '../policy/policy.resolver';
 import { PolicyService } from '../policy/policy.service';
 import type { PolicyVersionEntity } from '../policy/policy-version.entity';
-import { ApprovalService, statusLabel, stageLabel, type RequestRow } from './approval.service';
+import { ApprovalService, deciderName, statusLabel, type CommentRow, type RequestRow } from './approval.service';
 import {
   ApprovalComment,
   ApprovalRequest,
@@ -44,7 +44,7 @@ export function toApprovalRequest(row: RequestRow): ApprovalRequest {
     stages: row.stages.map((stage) => ({
       position: stage.position,
       action: stage.action as StageActionGql,
-      deciderName: stage.bodyName ?? stageLabel(stage).replace(/^approval by /, ''),
+      deciderName: deciderName(stage),
       bodyId: stage.bodyId,
       delegatedRole: stage.delegatedRole as RoleGql | null,
       decision: stage.decision && {
@@ -68,6 +68,10 @@ export function toApprovalRequest(row: RequestRow): ApprovalRequest {
     authorMayApprove: row.authorMayApprove,
     organisationId: row.organisationId,
   };
+}
+
+function toApprovalComment(row: CommentRow): ApprovalComment {
+  return { id: row.id, clauseId: row.clauseId, body: row.body, author: { id: row.authorId, name: row.authorName }, createdAt: row.createdAt };
 }
 
 export function toRedline(result: { from: PolicyVersionEntity | null; to: PolicyVersionEntity; diff: DocumentDiff }): Redline {
@@ -151,9 +155,7 @@ export class ApprovalResolver {
   @Mutation(() => ApprovalComment, { description: 'Comments on an open request, on one clause or the whole. BAD_USER_INPUT for a clause not in the version.' })
   @Members('approver', 'admin', 'author')
   async commentOnApproval(@Args('input') input: CommentOnApprovalInput): Promise<ApprovalComment> {
-    const id = await this.approvals.comment(input.requestId, input.clauseId, input.body);
-    const comment = (await this.approvals.comments((await this.approvals.request(input.requestId)).id)).find((row) => row.id === id)!;
-    return { id: comment.id, clauseId: comment.clauseId, body: comment.body, author: { id: comment.authorId, name: comment.authorName }, createdAt: comment.createdAt };
+    return toApprovalComment(await this.approvals.comment(input.requestId, input.clauseId, input.body));
   }
 
   @ResolveField(() => PolicyVersion)
@@ -173,7 +175,7 @@ export class ApprovalResolver {
 
   @ResolveField(() => [ApprovalComment])
   async comments(@Parent() request: ApprovalRequest): Promise<ApprovalComment[]> {
-    return (await this.approvals.comments(request.id)).map((row) => ({ id: row.id, clauseId: row.clauseId, body: row.body, author: { id: row.authorId, name: row.authorName }, createdAt: row.createdAt }));
+    return (await this.approvals.comments(request.id)).map(toApprovalComment);
   }
 
   @ResolveField(() => DecisionRight, { description: 'Whether you may record the decision now.' })

@@ -44,6 +44,15 @@ export interface StageRow {
   decision: DecisionRow | null;
 }
 
+export interface CommentRow {
+  id: string;
+  clauseId: string | null;
+  body: string;
+  authorId: string;
+  authorName: string;
+  createdAt: Date;
+}
+
 export interface RequestRow {
   id: string;
   organisationId: string;
@@ -105,10 +114,14 @@ export async function readRequests(manager: EntityManager, organisationId: strin
   return rows.map(withDates);
 }
 
-/** "Approval by Finance, Audit & Risk Committee", "Ratification by Trust Board", "Approval by an admin". */
+/** Who decides a stage: the body's name, or "an admin (a minor change)" for a delegated one. */
+export function deciderName(stage: Pick<StageRow, 'bodyName' | 'delegatedRole'>): string {
+  return stage.bodyName ?? `${stage.delegatedRole === 'admin' ? 'an' : 'a'} ${stage.delegatedRole} (a minor change)`;
+}
+
+/** "approval by Finance, Audit & Risk Committee", "ratification by Trust Board", "approval by an admin (a minor change)". */
 export function stageLabel(stage: Pick<StageRow, 'action' | 'bodyName' | 'delegatedRole'>): string {
-  const what = stage.action === 'ratify' ? 'ratification' : 'approval';
-  return stage.bodyName ? `${what} by ${stage.bodyName}` : `${what} by ${stage.delegatedRole === 'admin' ? 'an' : 'a'} ${stage.delegatedRole} (a minor change)`;
+  return `${stage.action === 'ratify' ? 'ratification' : 'approval'} by ${deciderName(stage)}`;
 }
 
 const CLOSED_LABELS: Record<Exclude<ApprovalStatus, 'open' | 'approved'>, string> = {
@@ -185,7 +198,7 @@ export class ApprovalService {
     return decisionRefusal(request, this.caller());
   }
 
-  async comments(requestId: string): Promise<{ id: string; clauseId: string | null; body: string; authorId: string; authorName: string; createdAt: Date }[]> {
+  async comments(requestId: string): Promise<CommentRow[]> {
     const { organisationId } = this.caller();
     const manager = await this.database.manager();
     return manager.query(
@@ -196,7 +209,7 @@ export class ApprovalService {
     );
   }
 
-  async comment(requestId: string, clauseId: string | undefined, body: string): Promise<string> {
+  async comment(requestId: string, clauseId: string | undefined, body: string): Promise<CommentRow> {
     const { organisationId, personId } = this.caller();
     const request = await this.request(requestId);
     if (request.status !== 'open') throw new AppError(ErrorCode.CONFLICT, 'This request has been closed, so it takes no more comments.');
@@ -216,6 +229,6 @@ export class ApprovalService {
       personId,
       body,
     ]);
-    return id;
+    return (await this.comments(request.id)).find((row) => row.id === id)!;
   }
 }

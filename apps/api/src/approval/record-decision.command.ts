@@ -11,7 +11,7 @@
  * 1.1), dated, its next review computed from the policy's cycle; the previous approved
  * version is superseded; school copies move on to it where their changes carry cleanly.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
@@ -99,7 +99,7 @@ export class RecordDecisionCommand {
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
-    @Inject(Clock) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async decide(input: Decision): Promise<RequestRow> {

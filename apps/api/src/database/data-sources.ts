@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { types } from 'pg';
 import { MembershipEntity } from '../organisation/membership.entity';
-import { GovernanceBodyEntity } from '../organisation/governance-body.entity';
+import { GovernanceBodyEntity } from '../governance/governance-body.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { PersonEntity } from '../auth/person.entity';
 import { SessionEntity } from '../auth/session.entity';

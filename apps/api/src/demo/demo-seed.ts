@@ -18,7 +18,7 @@ import { contentHash } from '../common/content-hash';
 import type { Role } from '../common/request-context';
 import { setTenant } from '../database/database.service';
 import { indexClauses } from '../policy/clause-index';
-import type { GovernanceBodyKind } from '../organisation/governance-body.entity';
+import type { GovernanceBodyKind } from '../governance/governance-body.entity';
 import type { NumberingStyle, OrganisationKind } from '../organisation/organisation.entity';
 import { adaptModelForLeaf, LEAF_TERMS } from './leaf-adaptation';
 import { reviseWestshireModel2026 } from './westshire-revision';

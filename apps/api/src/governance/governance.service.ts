@@ -10,7 +10,7 @@ import { parseId } from '../common/ids';
 import { byKey, requestLoader } from '../common/loaders';
 import { RequestContext, type Role } from '../common/request-context';
 import { Database } from '../database/database.service';
-import type { GovernanceBodyKind } from '../organisation/governance-body.entity';
+import type { GovernanceBodyKind } from './governance-body.entity';
 import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import type { SaveApprovalRouteInput, SaveGovernanceBodyInput } from './dto/governance.types';
