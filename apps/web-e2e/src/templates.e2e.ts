@@ -50,7 +50,8 @@ it('the operations lead previews and clones the Westshire model, sees its lineag
 
   await page.getByRole('link', { name: 'go back to the policy' }).click();
   const text = page.getByRole('article', { name: title });
-  await text.waitFor();
+  // The page shows the text it already had while it reloads the policy: wait for the reloaded draft.
+  await text.getByText('The Trust is committed to ensuring').first().waitFor();
   expect(await text.innerText()).toContain('The Trust is committed to ensuring');
   expect(await text.innerText()).toContain('parent helpers, governors, agency workers');
 });
