@@ -20,7 +20,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@ratify/(document|importer|pdf|merge)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@ratify/(document|importer|pdf|merge|calendar)$': path.join(root, 'libs/$1/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(spec|test).ts'],
 };

@@ -23,7 +23,13 @@ export default defineConfig({
   resolve: {
     // The document model's source, not its CommonJS dist build: one ES module graph, tree-shaken,
     // and no stale dist/ in development or tests.
-    alias: { '@ratify/document': fileURLToPath(new URL('../../libs/document/src/index.ts', import.meta.url)) },
+    alias: {
+      '@ratify/document': fileURLToPath(new URL('../../libs/document/src/index.ts', import.meta.url)),
+      '@ratify/calendar': fileURLToPath(new URL('../../libs/calendar/src/index.ts', import.meta.url)),
+      // csv-parse's ES module build uses Node's global Buffer when it loads; its browser build
+      // bundles a Buffer of its own. @ratify/calendar imports 'csv-parse/sync' (Node, jest, the API).
+      'csv-parse/sync': 'csv-parse/browser/esm/sync',
+    },
   },
   server: { port: 5173, proxy: apiProxy },
   preview: { port: 4173, proxy: apiProxy },

@@ -1,0 +1,17 @@
+export type { IsoDate } from './dates';
+export { addDays, addMonths, daysBetween, formatDate, formatDateRange, isIsoDate } from './dates';
+export { academicYearBounds, academicYearLabel, academicYearOf, parseAcademicYear } from './academic-year';
+export type { AcademicYear, ResolvedPeriod, TermNaming, TermPeriod } from './terms';
+export { periodLabel, periodNames, recogniseTermName, sortPeriods, TERM_NAMINGS } from './terms';
+export { easterSunday } from './easter';
+export { presetYear } from './presets';
+export type { CalendarProblem, CalendarProblemCode } from './validate';
+export { validateAcademicYear, validateCalendar } from './validate';
+export { currentAndNextPeriod, findPeriod, periodContaining, periodForDue, resolveTerm } from './lookup';
+export type { ReviewTiming } from './review';
+export { nextReviewDate, reviewTiming } from './review';
+export type { DueReminder, ReminderSettings } from './reminders';
+export { dueReminder, earliestReminderDate, validateReminderSettings } from './reminders';
+export type { CalendarImport } from './assemble';
+export { parseCalendarCsv } from './csv';
+export { parseCalendarIcs } from './ics';
