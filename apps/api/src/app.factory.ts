@@ -16,7 +16,7 @@ const API_PATHS = /^\/(graphql|health|p|api)(\/|$)/;
 export async function createApp(config: AppConfig, runtimeUrl: string, options: { poolSize?: number; logger?: false } = {}): Promise<NestExpressApplication> {
   const dataSource = runtimeDataSource(runtimeUrl, options.poolSize);
   await dataSource.initialize();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(config, dataSource), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(config, dataSource, runtimeUrl), {
     bodyParser: false,
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });

@@ -50,6 +50,15 @@ import { GovernanceService } from './governance/governance.service';
 import { Mailer } from './notification/mailer';
 import { NotificationResolver } from './notification/notification.resolver';
 import { NotificationService } from './notification/notification.service';
+import { JOB_QUEUE_URL, JobQueue } from './jobs/job-queue';
+import { CalendarFeedService } from './review/calendar-feed.service';
+import { CalendarService } from './review/calendar.service';
+import { GuidanceService } from './review/guidance.service';
+import { ReminderService } from './review/reminder.service';
+import { ReviewDashboardService } from './review/review-dashboard.service';
+import { ReviewExportController } from './review/review-export.controller';
+import { ReviewScheduleService } from './review/review-schedule.service';
+import { PolicyReviewResolver, ReviewResolver } from './review/review.resolver';
 
 /**
  * The whole API. `dataSource` is the runtime role's connection, already initialised:
@@ -57,14 +66,15 @@ import { NotificationService } from './notification/notification.service';
  */
 @Module({})
 export class AppModule implements NestModule {
-  static create(config: AppConfig, dataSource: DataSource): DynamicModule {
+  static create(config: AppConfig, dataSource: DataSource, runtimeUrl: string): DynamicModule {
     return {
       module: AppModule,
       imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) })],
-      controllers: [HealthController, PublicSiteController, ImportController, AuditExportController],
+      controllers: [HealthController, PublicSiteController, ImportController, AuditExportController, ReviewExportController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
+        { provide: JOB_QUEUE_URL, useValue: runtimeUrl },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpTransactionInterceptor },
@@ -105,6 +115,15 @@ export class AppModule implements NestModule {
         Mailer,
         NotificationService,
         NotificationResolver,
+        JobQueue,
+        CalendarService,
+        ReviewScheduleService,
+        ReviewDashboardService,
+        GuidanceService,
+        ReminderService,
+        CalendarFeedService,
+        ReviewResolver,
+        PolicyReviewResolver,
         GovernanceService,
         GovernanceResolver,
         ApprovalRouteStageResolver,

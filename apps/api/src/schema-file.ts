@@ -23,7 +23,7 @@ export function printAppSchema(app: INestApplication): string {
 
 async function main(): Promise<void> {
   // The schema needs the resolvers, not a database: an uninitialised connection is enough.
-  const app = await NestFactory.create(AppModule.create(loadConfig({}), new DataSource({ type: 'postgres' })), { logger: false });
+  const app = await NestFactory.create(AppModule.create(loadConfig({ RATIFY_JOBS: '0' }), new DataSource({ type: 'postgres' }), ''), { logger: false });
   await app.init();
   writeFileSync(SCHEMA_FILE, printAppSchema(app));
   await app.close();

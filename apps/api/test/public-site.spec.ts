@@ -131,6 +131,28 @@ describe('demo data', () => {
     expect((await admin.gql<{ auditChainCheck: unknown }>('{ auditChainCheck { events intact } }')).data?.auditChainCheck).toEqual({ events: 3, intact: true });
   });
 
+  it("shows Leaf Trust's review as Term 2, 2026/27, due this term; LiFE MAT's, last reviewed in 2017, overdue", async () => {
+    const leaf = new TestClient(app);
+    await leaf.signIn('admin@leaftrust.example', 'ratify-demo');
+    const review = await leaf.gql<{ policies: { review: { dueOn: string; term: { label: string }; timing: string; cycleMonths: number; owner: { name: string } } }[] }>(
+      '{ policies { review { dueOn term { label } timing cycleMonths owner { name } } } }',
+    );
+    expect(review.data?.policies[0]?.review).toEqual({ dueOn: '2026-12-18', term: { label: 'Term 2, 2026/27' }, timing: 'DUE_THIS_TERM', cycleMonths: 24, owner: { name: 'Olivia Grant' } });
+    const DASHBOARD = '{ reviewDashboard { currentTerm { label } rows { title school { name } status dueTerm } } }';
+    const leafDashboard = await leaf.gql<{ reviewDashboard: { currentTerm: { label: string }; rows: { title: string; school: { name: string } | null; status: string; dueTerm: string }[] } }>(DASHBOARD);
+    expect(leafDashboard.data?.reviewDashboard.currentTerm.label).toBe('Term 2, 2026/27');
+    expect(leafDashboard.data?.reviewDashboard.rows.map((row) => [row.school?.name ?? 'Leaf Trust', row.status, row.dueTerm])).toEqual([
+      ['Leaf Trust', 'DUE_THIS_TERM', 'Term 2, 2026/27'],
+      ['Hazel Primary Academy', 'DUE_THIS_TERM', 'Term 2, 2026/27'],
+      ['Rowan Primary Academy', 'DUE_THIS_TERM', 'Term 2, 2026/27'],
+      ['Willow Primary Academy', 'DUE_THIS_TERM', 'Term 2, 2026/27'],
+    ]);
+    const life = new TestClient(app);
+    await life.signIn('ops.lead@lifemat.example', 'ratify-demo');
+    const lifeDashboard = await life.gql<{ reviewDashboard: { rows: { title: string; status: string; dueOn: string }[] } }>('{ reviewDashboard { rows { title status dueOn } } }');
+    expect(lifeDashboard.data?.reviewDashboard.rows).toEqual([{ title: 'Social Media Policy', status: 'OVERDUE', dueOn: '2019-03-01' }]);
+  });
+
   it('lets the demo accounts sign in and see their own policies only', async () => {
     const leaf = new TestClient(app);
     await leaf.signIn('ops.lead@leaftrust.example', 'ratify-demo');

@@ -214,9 +214,10 @@ export class PolicyApprovalResolver {
     return (await this.versionHistory.history(policy.id)).map((row) => ({
       versionId: row.version.id,
       version: row.version.number!,
-      date: row.version.approvedOn!,
-      change: row.version.changeSummary,
-      origin: row.version.changeOrigin as ChangeOriginGql | null,
+      date: row.date,
+      change: row.change,
+      origin: row.reviewed ? null : (row.version.changeOrigin as ChangeOriginGql | null),
+      reviewed: row.reviewed,
       approvedBy: row.approvedBy,
       changedClauseIds: row.changedClauseIds,
     }));

@@ -16,7 +16,8 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { contentHash } from '../common/content-hash';
-import { addMonths, formatUkDate } from '../common/dates';
+import { formatUkDate } from '../common/dates';
+import { resolveFlags, scheduleNextReview } from '../review/review-schedule.service';
 import { AppError, ErrorCode } from '../common/errors';
 import { parseId } from '../common/ids';
 import { RequestContext } from '../common/request-context';
@@ -223,10 +224,8 @@ export class RecordDecisionCommand {
       [organisationId, request.policyId],
     );
     const [major, minor] = !previous ? [1, 0] : request.changeKind === 'major' ? [previous.major + 1, 0] : [previous.major, previous.minor + 1];
-    const [{ review_cycle_months: cycle }]: { review_cycle_months: number | null }[] = await manager.query(
-      `SELECT review_cycle_months FROM policy WHERE organisation_id = $1 AND id = $2`,
-      [organisationId, request.policyId],
-    );
+    // The next review: the cycle from the approval date, snapped to the end of a term (the policy's live schedule moves too).
+    const nextReviewOn = await scheduleNextReview(manager, organisationId, request.policyId, input.decidedOn);
     // The body that approved (a ratifying board confirms it; the cover names the approver).
     const approver = [...request.stages].reverse().find((stage) => stage.action === 'approve' && stage.bodyId);
     if (previous) await manager.query(`UPDATE policy_version SET status = 'superseded' WHERE organisation_id = $1 AND id = $2`, [organisationId, previous.id]);
@@ -244,7 +243,7 @@ export class RecordDecisionCommand {
         input.decidedOn,
         input.effectiveOn ?? input.decidedOn,
         approver?.bodyId ?? null,
-        cycle ? addMonths(input.decidedOn, cycle) : null,
+        nextReviewOn,
         request.id,
         amended ? 1 : 0,
       ],
@@ -254,6 +253,7 @@ export class RecordDecisionCommand {
       await indexClauses(manager, { organisationId, id: version.id, policyId: request.policyId, content });
     }
     await manager.query(`UPDATE approval_request SET status = 'approved', closed_at = now() WHERE organisation_id = $1 AND id = $2`, [organisationId, request.id]);
+    await resolveFlags(manager, organisationId, request.policyId, { versionId: version.id });
     const copies = await rollSchoolCopiesForward(manager, organisationId, request.policyId, { id: version.id, content });
     await this.audit.record({
       action: 'version.approved',

@@ -14,8 +14,13 @@ import { PolicyService } from '../policy/policy.service';
 
 export interface HistoryRow {
   version: PolicyVersionEntity;
+  /** The date of the row: the approval, or the review. */
+  date: string;
+  change: string | null;
   approvedBy: string | null;
   changedClauseIds: string[];
+  /** A review that kept the version as it was ("reviewed, no change"). */
+  reviewed: boolean;
 }
 
 const EMPTY: PolicyDocument = { type: 'doc', content: [] } as unknown as PolicyDocument;
@@ -64,7 +69,7 @@ export class VersionHistoryService {
     return { from, to: version, diff: diffDocuments(from?.content ?? EMPTY, version.content) };
   }
 
-  /** The history table: one row per approved version, oldest first. */
+  /** The history table: one row per approved version and per "reviewed, no change", oldest first. */
   async history(policyId: string): Promise<HistoryRow[]> {
     const versions = (await this.versions(policyId)).filter((row) => row.status === 'approved' || row.status === 'superseded').sort(byNumber);
     const bodyIds = [...new Set(versions.map((row) => row.approvedByBodyId).filter((id): id is string => !!id))];
@@ -76,13 +81,26 @@ export class VersionHistoryService {
           )
         : [],
     );
-    return versions.map((version, index) => {
+    const approvals: HistoryRow[] = versions.map((version, index) => {
       const diff = diffDocuments(versions[index - 1]?.content ?? EMPTY, version.content);
       return {
         version,
+        date: version.approvedOn!,
+        change: version.changeSummary,
         approvedBy: version.approvedByBodyId ? (bodies.get(version.approvedByBodyId) ?? null) : null,
         changedClauseIds: diff.clauses.filter((clause) => clause.change === 'changed' || clause.change === 'added').map((clause) => clause.clauseId),
+        reviewed: false,
       };
     });
+    const reviews: { versionId: string; reviewedOn: string; note: string | null }[] = await manager.query(
+      `SELECT version_id AS "versionId", reviewed_on AS "reviewedOn", note FROM policy_review WHERE organisation_id = $1 AND policy_id = $2 AND outcome = 'no_change' ORDER BY reviewed_on, created_at`,
+      [this.organisationId(), policyId],
+    );
+    const reviewRows: HistoryRow[] = reviews.flatMap((review) => {
+      const version = versions.find((candidate) => candidate.id === review.versionId);
+      if (!version) return [];
+      return [{ version, date: review.reviewedOn, change: `Reviewed – no change${review.note ? `. ${review.note}` : ''}`, approvedBy: null, changedClauseIds: [], reviewed: true }];
+    });
+    return [...approvals, ...reviewRows].sort((a, b) => a.date.localeCompare(b.date) || Number(a.reviewed) - Number(b.reviewed));
   }
 }

@@ -20,7 +20,15 @@ export type AuditAction =
   | 'policy.published'
   | 'governance.body-saved'
   | 'governance.route-saved'
-  | 'governance.policy-route-set';
+  | 'governance.policy-route-set'
+  | 'calendar.saved'
+  | 'calendar.year-deleted'
+  | 'calendar-feed.created'
+  | 'calendar-feed.revoked'
+  | 'guidance.registered'
+  | 'review.schedule-set'
+  | 'review.completed'
+  | 'review.reminders-set';
 
 export interface AuditEntry {
   action: AuditAction;

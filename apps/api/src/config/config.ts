@@ -28,6 +28,11 @@ export interface AppConfig {
   mailFrom: string;
   /** The web app's address, for links in email (RATIFY_PUBLIC_URL, default http://localhost:PORT). */
   publicUrl: string;
+  /**
+   * Background jobs (RATIFY_JOBS): 'on' runs a worker and the schedules (reminders each morning,
+   * the email sweep); 'worker' runs queued jobs only (tests); 'off' (RATIFY_JOBS=0) runs none.
+   */
+  jobs: 'on' | 'worker' | 'off';
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const production = env.NODE_ENV === 'production';
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// address');
+  const jobsFlag = env.RATIFY_JOBS?.trim();
+  if (jobsFlag !== undefined && jobsFlag !== '' && !['0', '1'].includes(jobsFlag)) throw new ConfigError(`RATIFY_JOBS must be 0 or 1, got "${jobsFlag}"`);
   const publicUrl = (env.RATIFY_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('RATIFY_PUBLIC_URL must be an http:// or https:// address');
   return {
@@ -64,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl,
     mailFrom: env.RATIFY_MAIL_FROM?.trim() || 'Ratify <no-reply@ratify.localhost>',
     publicUrl,
+    jobs: jobsFlag === '0' ? 'off' : 'on',
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { installJobQueue } from '../jobs/job-queue';
 import { deriveRuntimeUrl, ownerDataSource, RUNTIME_GROUP_ROLE } from './data-sources';
 
 const logger = new Logger('Database');
@@ -63,6 +64,7 @@ export async function assertRuntimeRoleIsConfined(runtimeUrl: string): Promise<v
 export async function prepareDatabase(ownerUrl: string, explicitRuntimeUrl?: string): Promise<string> {
   const runtime = deriveRuntimeUrl(ownerUrl, explicitRuntimeUrl);
   await runMigrations(ownerUrl);
+  await installJobQueue(ownerUrl);
   if (runtime.managedRole) await ensureRole(ownerUrl, runtime.managedRole);
   await assertRuntimeRoleIsConfined(runtime.url);
   return runtime.url;

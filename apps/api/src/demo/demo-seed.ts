@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { documentFromOutline, type PolicyDocument, type TermReplacement } from '@ratify/document';
+import { presetYear, type TermNaming } from '@ratify/calendar';
 import { importText } from '@ratify/importer';
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvent } from '../audit/audit.service';
@@ -49,6 +50,12 @@ interface DemoPolicy {
   /** The decision that approved version 1.0, recorded as an approval request through the approving body. */
   approval?: { submittedBy: string; decidedBy: string; minuteReference: string; membersPresent: number };
   reviewCycleMonths: number;
+  /** Its entry in the policy-type catalogue. */
+  policyType: string;
+  /** Who gets its review reminders (with the admins). */
+  owner?: string;
+  /** The next review chosen as a term of the trust's calendar ("Term 2, 2026/27"), rather than a date. */
+  reviewTerm?: { startYear: number; key: string };
   approvedOn: string;
   nextReviewOn: string;
   changeSummary: string;
@@ -79,6 +86,8 @@ interface DemoOrganisation {
   routes?: { name: string; minorChangeRole?: Role; stages: { body: string; action: 'approve' | 'ratify'; appliesTo: 'all' | 'major' }[] }[];
   /** The organisation's own words, proposed when it clones a model policy. */
   terms?: TermReplacement[];
+  /** Term calendar: England's usual dates (presets) for these academic years. */
+  calendar?: { naming: TermNaming; startYears: number[] };
   people: DemoPerson[];
   policies: DemoPolicy[];
 }
@@ -103,6 +112,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         title: 'Social Media Policy',
         statutory: false,
         ownerTitle: 'Schools HR',
+        policyType: 'social-media',
         reviewCycleMonths: 12,
         approvedOn: '2017-03-01',
         nextReviewOn: '2018-06-01',
@@ -161,6 +171,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       },
     ],
     terms: LEAF_TERMS,
+    calendar: { naming: 'six-terms', startYears: [2024, 2025, 2026, 2027] },
     people: [
       { email: 'admin@leaftrust.example', name: 'Alex Turner', role: 'admin' },
       { email: 'ops.lead@leaftrust.example', name: 'Olivia Grant', role: 'author' },
@@ -180,9 +191,12 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         monitoredBy: 'Finance, Audit & Risk Committee',
         approvedBy: 'Finance, Audit & Risk Committee',
         approval: { submittedBy: 'ops.lead@leaftrust.example', decidedBy: 'chair.far@leaftrust.example', minuteReference: 'FAR/24-25/03/7', membersPresent: 3 },
+        policyType: 'social-media',
+        owner: 'ops.lead@leaftrust.example',
         reviewCycleMonths: 24,
         approvedOn: '2025-01-13',
-        // "Review Date: Term 2, 2026/27": the end of Term 2 (Kent-style six-term year).
+        // "Review Date: Term 2, 2026/27": the end of Term 2 (Kent-style six-term year), as the cycle snaps it too.
+        reviewTerm: { startYear: 2026, key: 'T2' },
         nextReviewOn: '2026-12-18',
         changeSummary: 'New Policy – adopted from existing LA Policy',
         publish: true,
@@ -196,6 +210,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     strapline: 'Inspiration Innovation Integrity',
     numbering: 'unnumbered',
     bodies: [{ name: 'Directors of the LiFE MAT', kind: 'board', members: [] }],
+    calendar: { naming: 'three-terms', startYears: [2025, 2026] },
     people: [{ email: 'ops.lead@lifemat.example', name: 'Morgan Ellis', role: 'author' }],
     policies: [
       {
@@ -204,6 +219,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         title: 'Social Media Policy',
         statutory: false,
         ownerTitle: 'Head of School',
+        policyType: 'social-media',
+        owner: 'ops.lead@lifemat.example',
         monitoredBy: 'Directors of the LiFE MAT',
         approvedBy: 'Directors of the LiFE MAT',
         reviewCycleMonths: 24,
@@ -317,6 +334,10 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
       id: await insert(manager, 'membership', { organisation_id: organisationId, school_id: person.school ? schools.get(person.school) : null, person_id: id, role: person.role }),
     });
   }
+  for (const startYear of spec.calendar?.startYears ?? []) {
+    const year = presetYear(startYear, spec.calendar!.naming);
+    await insert(manager, 'term_calendar_year', { organisation_id: organisationId, start_year: year.startYear, naming: year.naming, periods: JSON.stringify(year.periods) });
+  }
   const bodies = new Map<string, string>();
   for (const body of spec.bodies ?? []) {
     const bodyId = await insert(manager, 'governance_body', { organisation_id: organisationId, name: body.name, kind: body.kind, quorum: body.quorum ?? null });
@@ -354,6 +375,11 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
       owner_title: policy.ownerTitle,
       monitoring_body_id: policy.monitoredBy ? bodies.get(policy.monitoredBy) : null,
       review_cycle_months: policy.reviewCycleMonths,
+      policy_type_key: policy.policyType,
+      owner_id: policy.owner ? memberships.get(policy.owner)!.id : null,
+      next_review_on: policy.revisions?.at(-1)?.nextReviewOn ?? policy.nextReviewOn,
+      next_review_year: policy.reviewTerm?.startYear ?? null,
+      next_review_term: policy.reviewTerm?.key ?? null,
     });
     const templateId = policy.template
       ? await insert(manager, 'template', { publisher_id: organisationId, slug: policy.template.slug, title: policy.title, statutory: policy.statutory, source_policy_id: policyId })

@@ -3,6 +3,7 @@
  * request's transaction, the email sent once it commits (see Mailer).
  */
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AppError, ErrorCode } from '../common/errors';
 import { parseId } from '../common/ids';
 import { RequestContext } from '../common/request-context';
@@ -38,6 +39,18 @@ export interface OutboxRow {
   lastError: string | null;
 }
 
+/** Writes the in-app notifications and the outbox rows (sent once the transaction commits). */
+export async function writeNotifications(manager: EntityManager, organisationId: string, recipients: string[], message: Message, publicUrl: string): Promise<void> {
+  await manager.query(`INSERT INTO notification (organisation_id, person_id, message, link) SELECT $1, unnest($2::uuid[]), $3, $4`, [organisationId, recipients, message.text, message.link]);
+  const body = [message.text, message.detail, `Open it in Ratify: ${publicUrl}${message.link}`].filter(Boolean).join('\n\n');
+  await manager.query(`INSERT INTO email_outbox (organisation_id, to_address, subject, body) SELECT $1, email, $3, $4 FROM person WHERE id = ANY($2::uuid[])`, [
+    organisationId,
+    recipients,
+    message.text,
+    body,
+  ]);
+}
+
 @Injectable()
 export class NotificationService {
   constructor(
@@ -56,16 +69,7 @@ export class NotificationService {
     const { personId: caller, organisationId } = this.caller();
     const recipients = [...new Set(personIds)].filter((id) => id !== caller);
     if (recipients.length === 0) return;
-    const manager = await this.database.manager();
-    await manager.query(
-      `INSERT INTO notification (organisation_id, person_id, message, link) SELECT $1, unnest($2::uuid[]), $3, $4`,
-      [organisationId, recipients, message.text, message.link],
-    );
-    const body = [message.text, message.detail, `Open it in Ratify: ${this.config.publicUrl}${message.link}`].filter(Boolean).join('\n\n');
-    await manager.query(
-      `INSERT INTO email_outbox (organisation_id, to_address, subject, body) SELECT $1, email, $3, $4 FROM person WHERE id = ANY($2::uuid[])`,
-      [organisationId, recipients, message.text, body],
-    );
+    await writeNotifications(await this.database.manager(), organisationId, recipients, message, this.config.publicUrl);
     if (this.mailer.configured) RequestContext.require().afterCommit.push(async () => void (await this.mailer.deliver(organisationId)));
   }
 

@@ -59,6 +59,8 @@ export async function insertPolicyWithDraft(
     statutory: boolean;
     reviewCycleMonths: number | null;
     createdBy: string | null;
+    /** The membership that owns the policy (gets its review reminders): whoever created it. */
+    ownerId?: string | null;
     upstreamTemplateVersionId?: string | null;
   },
 ): Promise<{ policy: PolicyEntity; draft: PolicyVersionEntity }> {
@@ -69,6 +71,7 @@ export async function insertPolicyWithDraft(
       title: input.title,
       statutory: input.statutory,
       reviewCycleMonths: input.reviewCycleMonths,
+      ownerId: input.ownerId ?? null,
     }),
   );
   const draft = await manager.save(
@@ -99,11 +102,11 @@ export class DraftService {
   private caller() {
     const caller = RequestContext.require().caller;
     if (!caller?.membership) throw new AppError(ErrorCode.FORBIDDEN, 'You do not have permission to do that.');
-    return { personId: caller.personId, organisationId: caller.membership.organisationId };
+    return { personId: caller.personId, organisationId: caller.membership.organisationId, membershipId: caller.membership.id };
   }
 
   async createPolicy(input: NewPolicy): Promise<PolicyEntity> {
-    const { personId, organisationId } = this.caller();
+    const { personId, organisationId, membershipId } = this.caller();
     const title = input.title.trim();
     const content = input.content === undefined || input.content === null ? emptyPolicyDocument() : acceptDocument(input.content);
     const manager = await this.database.manager();
@@ -113,6 +116,7 @@ export class DraftService {
       statutory: input.statutory ?? false,
       reviewCycleMonths: input.reviewCycleMonths ?? null,
       createdBy: personId,
+      ownerId: membershipId,
     });
     return policy;
   }

@@ -118,6 +118,7 @@ export class TemplateService {
       statutory: template.statutory,
       reviewCycleMonths: null,
       createdBy: caller.personId,
+      ownerId: caller.membership!.id,
       upstreamTemplateVersionId: version.id,
     });
     return policy;

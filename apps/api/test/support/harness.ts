@@ -23,7 +23,7 @@ function required(name: string): string {
 }
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ RATIFY_CLOCK: '2026-11-21', RATIFY_DATA_DIR: '/nonexistent' }), webDist: '/nonexistent', ...overrides };
+  return { ...loadConfig({ RATIFY_CLOCK: '2026-11-21', RATIFY_DATA_DIR: '/nonexistent' }), webDist: '/nonexistent', jobs: 'off', ...overrides };
 }
 
 export async function startTestApp(config = testConfig()): Promise<INestApplication> {
@@ -132,7 +132,7 @@ export async function createTenant(options: { role?: string; policyTitle?: strin
     await db.query(`SELECT set_config('app.organisation_id', $1, true)`, [organisationId]);
     const personId = await one(`INSERT INTO person (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [email, `Person ${slug}`, hash]);
     await db.query(`INSERT INTO membership (organisation_id, person_id, role) VALUES ($1, $2, $3)`, [organisationId, personId, options.role ?? 'author']);
-    const policyId = await one(`INSERT INTO policy (organisation_id, slug, title, review_cycle_months) VALUES ($1, 'social-media', $2, 24) RETURNING id`, [
+    const policyId = await one(`INSERT INTO policy (organisation_id, slug, title, review_cycle_months, next_review_on) VALUES ($1, 'social-media', $2, 24, '2027-01-13') RETURNING id`, [
       organisationId,
       options.policyTitle ?? `Social Media Policy of ${slug}`,
     ]);

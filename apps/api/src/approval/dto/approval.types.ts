@@ -242,6 +242,7 @@ export class HistoryEntry {
   @Field(() => String, { nullable: true }) change!: string | null;
   @Field(() => ChangeOriginGql, { nullable: true }) origin!: ChangeOriginGql | null;
   @Field(() => String, { nullable: true, description: 'The body that approved it.' }) approvedBy!: string | null;
+  @Field({ description: 'A review that kept the version unchanged ("Reviewed – no change"), not a new version.' }) reviewed!: boolean;
   @Field(() => [ID], { description: 'The clauses this version changed or added since the one before (all of them for the first): where the PDF finds its page numbers.' })
   changedClauseIds!: string[];
 }
