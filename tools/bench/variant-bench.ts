@@ -20,55 +20,14 @@
  * whether clone + render of all N is under the target (1 s). Figures only: nothing fails a build.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { documentFromOutline, listClauses, type PolicyDocument } from '@ratify/document';
 import { importText } from '@ratify/importer';
 import { Client } from 'pg';
+import { api, median, option, PASSWORD, ROOT, runBench, Session, withBenchApp } from './api-bench';
 
-const ROOT = resolve(__dirname, '..', '..');
-const DIST = join(ROOT, 'apps', 'api', 'dist');
 const TARGET_MS = 1000;
-const PASSWORD = 'bench-password-123';
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/* eslint-disable @typescript-eslint/no-require-imports -- the built API is CommonJS, loaded after it is built */
-const api = {
-  config: require(join(DIST, 'config', 'config.js')) as typeof import('../../apps/api/src/config/config'),
-  server: require(join(DIST, 'database', 'database-server.js')) as typeof import('../../apps/api/src/database/database-server'),
-  prepare: require(join(DIST, 'database', 'prepare-database.js')) as typeof import('../../apps/api/src/database/prepare-database'),
-  factory: require(join(DIST, 'app.factory.js')) as typeof import('../../apps/api/src/app.factory'),
-  password: require(join(DIST, 'auth', 'password.js')) as typeof import('../../apps/api/src/auth/password'),
-  hash: require(join(DIST, 'common', 'content-hash.js')) as typeof import('../../apps/api/src/common/content-hash'),
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-class Session {
-  private cookie = '';
-  constructor(private readonly baseUrl: string) {}
-
-  async gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${this.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: this.cookie },
-      body: JSON.stringify({ query, variables }),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors[0]!.message}`);
-    return body.data!;
-  }
-}
 
 async function setUp(ownerUrl: string, schools: number): Promise<{ email: string; templateVersionId: string; trustId: string }> {
   const model = documentFromOutline(importText(readFileSync(join(ROOT, 'apps', 'api', 'demo', 'policies', 'la-model-social-media-policy.txt'), 'utf8')));
@@ -117,85 +76,65 @@ async function approve(ownerUrl: string, policyId: string): Promise<void> {
 async function main(): Promise<void> {
   const schools = option('schools', 50);
   const runs = option('runs', 5);
-  const dataDir = mkdtempSync(join(tmpdir(), 'ratify-bench-'));
-  const serverUrl = process.env.DATABASE_URL?.trim();
-  const scratch = `ratify_bench_${randomBytes(4).toString('hex')}`;
-  const config = api.config.loadConfig({ RATIFY_DATA_DIR: dataDir, RATIFY_DEMO: '0', PORT: '0', ...(serverUrl ? { DATABASE_URL: await api.server.ensureDatabase(serverUrl, scratch) } : {}) });
-  const server = await api.server.openDatabaseServer(config);
-  let app: Awaited<ReturnType<typeof api.factory.createApp>> | undefined;
-  try {
-    const runtimeUrl = await api.prepare.prepareDatabase(server.ownerUrl);
-    const setup = await setUp(server.ownerUrl, schools);
-    app = await api.factory.createApp(config, runtimeUrl, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    const session = new Session(await app.getUrl());
-    await session.gql('mutation ($input: SignInInput!) { signIn(input: $input) { person { id } } }', { input: { email: setup.email, password: PASSWORD } });
-    const schoolIds = (await session.gql<{ schools: { id: string }[] }>('{ schools { id } }')).schools.map((school) => school.id);
+  await withBenchApp(
+    (ownerUrl) => setUp(ownerUrl, schools),
+    async (bench, setup) => {
+      const session = new Session(bench.url);
+      await session.signIn(setup.email);
+      const schoolIds = (await session.gql<{ schools: { id: string }[] }>('{ schools { id } }')).schools.map((school) => school.id);
 
-    const clone = async () => {
-      const started = performance.now();
-      const { cloneTemplate } = await session.gql<{ cloneTemplate: { id: string } }>('mutation ($id: ID!) { cloneTemplate(templateVersionId: $id) { id } }', { id: setup.templateVersionId });
-      return { ms: performance.now() - started, policyId: cloneTemplate.id };
-    };
-    const render = async (policyId: string) => {
-      const started = performance.now();
-      let bytes = 0;
-      for (const schoolId of schoolIds) {
-        const { schoolVariant } = await session.gql<{ schoolVariant: { html: string } }>('query ($p: ID!, $s: ID!) { schoolVariant(policyId: $p, schoolId: $s) { html } }', { p: policyId, s: schoolId });
-        bytes += schoolVariant.html.length;
+      const clone = async () => {
+        const started = performance.now();
+        const { cloneTemplate } = await session.gql<{ cloneTemplate: { id: string } }>('mutation ($id: ID!) { cloneTemplate(templateVersionId: $id) { id } }', { id: setup.templateVersionId });
+        return { ms: performance.now() - started, policyId: cloneTemplate.id };
+      };
+      const render = async (policyId: string) => {
+        const started = performance.now();
+        let bytes = 0;
+        for (const schoolId of schoolIds) {
+          const { schoolVariant } = await session.gql<{ schoolVariant: { html: string } }>('query ($p: ID!, $s: ID!) { schoolVariant(policyId: $p, schoolId: $s) { html } }', { p: policyId, s: schoolId });
+          bytes += schoolVariant.html.length;
+        }
+        return { ms: performance.now() - started, bytes };
+      };
+
+      // Warm up once (JIT, connection pool, prepared plans), then measure.
+      const warm = await clone();
+      await approve(bench.ownerUrl, warm.policyId);
+      await render(warm.policyId);
+
+      const cloneMs: number[] = [];
+      let policyId = '';
+      for (let run = 0; run < runs; run++) {
+        const result = await clone();
+        cloneMs.push(result.ms);
+        policyId = result.policyId;
       }
-      return { ms: performance.now() - started, bytes };
-    };
+      await approve(bench.ownerUrl, policyId);
+      const { content } = (await session.gql<{ policy: { currentVersion: { content: PolicyDocument } } }>('query ($id: ID!) { policy(id: $id) { currentVersion { content } } }', { id: policyId })).policy.currentVersion;
+      const clauseId = listClauses(content)[3]!.clauseId;
+      const overridesStarted = performance.now();
+      for (const [n, schoolId] of schoolIds.entries()) {
+        const clause = { type: 'clause', attrs: { clauseId }, content: [{ type: 'paragraph', content: [{ type: 'text', text: `Academy ${n + 1} asks staff to tell its DSL about any concern.` }] }] };
+        await session.gql('mutation ($input: SaveSchoolVariantInput!) { saveSchoolVariant(input: $input) { policyId } }', { input: { policyId, schoolId, overrides: [{ clauseId, kind: 'replace', clause }] } });
+      }
+      const overridesMs = performance.now() - overridesStarted;
+      const renderMs: number[] = [];
+      let bytes = 0;
+      for (let run = 0; run < runs; run++) {
+        const result = await render(policyId);
+        renderMs.push(result.ms);
+        bytes = result.bytes;
+      }
 
-    // Warm up once (JIT, connection pool, prepared plans), then measure.
-    const warm = await clone();
-    await approve(server.ownerUrl, warm.policyId);
-    await render(warm.policyId);
-
-    const cloneMs: number[] = [];
-    let policyId = '';
-    for (let run = 0; run < runs; run++) {
-      const result = await clone();
-      cloneMs.push(result.ms);
-      policyId = result.policyId;
-    }
-    await approve(server.ownerUrl, policyId);
-    const { content } = (await session.gql<{ policy: { currentVersion: { content: PolicyDocument } } }>('query ($id: ID!) { policy(id: $id) { currentVersion { content } } }', { id: policyId })).policy.currentVersion;
-    const clauseId = listClauses(content)[3]!.clauseId;
-    const overridesStarted = performance.now();
-    for (const [n, schoolId] of schoolIds.entries()) {
-      const clause = { type: 'clause', attrs: { clauseId }, content: [{ type: 'paragraph', content: [{ type: 'text', text: `Academy ${n + 1} asks staff to tell its DSL about any concern.` }] }] };
-      await session.gql('mutation ($input: SaveSchoolVariantInput!) { saveSchoolVariant(input: $input) { policyId } }', { input: { policyId, schoolId, overrides: [{ clauseId, kind: 'replace', clause }] } });
-    }
-    const overridesMs = performance.now() - overridesStarted;
-    const renderMs: number[] = [];
-    let bytes = 0;
-    for (let run = 0; run < runs; run++) {
-      const result = await render(policyId);
-      renderMs.push(result.ms);
-      bytes = result.bytes;
-    }
-
-    const total = median(cloneMs) + median(renderMs);
-    console.log(`Database: ${serverUrl ? 'DATABASE_URL server (scratch database)' : 'embedded Postgres'}; ${schools} schools; ${listClauses(content).length} clauses; ${runs} runs`);
-    console.log(`clone                  median ${median(cloneMs).toFixed(1)} ms`);
-    console.log(`overrides (${schools} saves)  ${overridesMs.toFixed(0)} ms in all, ${(overridesMs / schools).toFixed(1)} ms each`);
-    console.log(`render ${schools} copies       median ${median(renderMs).toFixed(0)} ms (${(median(renderMs) / schools).toFixed(1)} ms each, ${Math.round(bytes / 1024)} kB of HTML)`);
-    console.log(`clone + render all     ${total.toFixed(0)} ms — target < ${TARGET_MS} ms: ${total < TARGET_MS ? 'met' : 'NOT met'}`);
-  } finally {
-    await app?.close();
-    await server.stop();
-    if (serverUrl) {
-      const db = new Client({ connectionString: serverUrl });
-      await db.connect();
-      await db.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
-      await db.end();
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+      const total = median(cloneMs) + median(renderMs);
+      console.log(`Database: ${bench.databaseLabel}; ${schools} schools; ${listClauses(content).length} clauses; ${runs} runs`);
+      console.log(`clone                  median ${median(cloneMs).toFixed(1)} ms`);
+      console.log(`overrides (${schools} saves)  ${overridesMs.toFixed(0)} ms in all, ${(overridesMs / schools).toFixed(1)} ms each`);
+      console.log(`render ${schools} copies       median ${median(renderMs).toFixed(0)} ms (${(median(renderMs) / schools).toFixed(1)} ms each, ${Math.round(bytes / 1024)} kB of HTML)`);
+      console.log(`clone + render all     ${total.toFixed(0)} ms — target < ${TARGET_MS} ms: ${total < TARGET_MS ? 'met' : 'NOT met'}`);
+    },
+  );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

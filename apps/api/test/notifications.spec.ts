@@ -3,56 +3,28 @@
  * commits, and never sent twice, even with two API instances delivering at once. A real SMTP
  * server (smtp-server, on loopback) receives it.
  */
-import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { SMTPServer } from 'smtp-server';
 import { policy as document } from '../../../libs/merge/src/testing/policies';
 import { Mailer } from '../src/notification/mailer';
 import { addMember, asOwner, createTenant, signedInAs, startTestApp, testConfig, type TestTenant } from './support/harness';
+import { startSmtpServer, waitFor, type LoopbackSmtp, type ReceivedMail } from './support/smtp';
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-let smtp: SMTPServer;
-let received: Received[];
+let smtp: LoopbackSmtp;
+let received: ReceivedMail[];
 let apps: INestApplication[];
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  received = [];
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        // The body is quoted-printable: join its soft line breaks (the text here is ASCII).
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  const config = testConfig({ smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: 'https://ratify.example' });
+  smtp = await startSmtpServer();
+  received = smtp.received;
+  const config = testConfig({ smtpUrl: smtp.url, publicUrl: 'https://ratify.example' });
   apps = [await startTestApp(config), await startTestApp(config)];
   tenant = await createTenant({ role: 'admin' });
 });
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.close()));
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const value = await read();
-    if (done(value) || attempt === 100) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 it('emails the committee when a draft awaits its decision, once the submission has committed', async () => {
   const admin = await signedInAs(apps[0]!, tenant.email);

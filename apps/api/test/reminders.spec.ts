@@ -3,51 +3,27 @@
  * the same time, both through the pg-boss queue and by calling the sweep directly. A real SMTP
  * server on loopback receives the email.
  */
-import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { SMTPServer } from 'smtp-server';
 import { JobQueue } from '../src/jobs/job-queue';
 import { ReminderService } from '../src/review/reminder.service';
 import { addMember, asOwner, createTenant, signedInAs, startTestApp, testConfig, type TestTenant } from './support/harness';
+import { startSmtpServer, waitFor, type LoopbackSmtp, type ReceivedMail } from './support/smtp';
 
-let smtp: SMTPServer;
-let received: { to: string[]; subject: string }[];
+let smtp: LoopbackSmtp;
+let received: ReceivedMail[];
 let apps: INestApplication[];
 
 beforeAll(async () => {
-  received = [];
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        // Unfold long header lines (RFC 5322) before reading the subject.
-        const raw = Buffer.concat(chunks).toString('utf8').replace(/\r?\n(?=[ \t])/g, '');
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '' });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
+  received = smtp.received;
   // Both instances run queue workers (not the schedules: a test never waits for 7 o'clock).
-  const config = testConfig({ smtpUrl: `smtp://127.0.0.1:${port}`, jobs: 'worker' });
+  const config = testConfig({ smtpUrl: smtp.url, jobs: 'worker' });
   apps = [await startTestApp(config), await startTestApp(config)];
 });
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.close()));
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const value = await read();
-    if (done(value) || attempt === 200) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A tenant with an owner and an admin, and its policy due on `dueOn` (today is 21 November 2026). */
 async function dueTenant(dueOn: string): Promise<{ tenant: TestTenant; owner: string; admin: string }> {

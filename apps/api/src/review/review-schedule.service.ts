@@ -93,6 +93,12 @@ export function cycleAdvice(type: PolicyTypeRow | null, cycleMonths: number | nu
   return { refusal: null, warnings: [] };
 }
 
+/** Everything to say about a stored cycle (one set before the catalogue's maximum applied, too). */
+function cycleWarnings(type: PolicyTypeRow | null, cycleMonths: number | null): string[] {
+  const advice = cycleAdvice(type, cycleMonths);
+  return advice.refusal ? [advice.refusal] : advice.warnings;
+}
+
 /** The warnings for a cycle; BAD_USER_INPUT (CYCLE_ABOVE_STATUTORY_MAXIMUM) when the law does not allow it. */
 export function checkCycle(type: PolicyTypeRow | null, cycleMonths: number | null): string[] {
   const advice = cycleAdvice(type, cycleMonths);
@@ -115,6 +121,18 @@ export async function scheduleNextReview(manager: EntityManager, organisationId:
   const next = policy?.cycle ? nextReviewDate(from, policy.cycle, calendar).dueOn : null;
   await manager.query(`UPDATE policy SET next_review_on = $3, next_review_year = NULL, next_review_term = NULL WHERE organisation_id = $1 AND id = $2`, [organisationId, policyId, next]);
   return next;
+}
+
+/** A next review chosen by hand: a date, or a term (kept, so that each academy reads it in its own calendar). */
+async function storeChosenReview(manager: EntityManager, organisationId: string, policyId: string, chosen: { on: string; year: number | null; term: string | null }): Promise<string> {
+  await manager.query(`UPDATE policy SET next_review_on = $3, next_review_year = $4, next_review_term = $5 WHERE organisation_id = $1 AND id = $2`, [
+    organisationId,
+    policyId,
+    chosen.on,
+    chosen.year,
+    chosen.term,
+  ]);
+  return chosen.on;
 }
 
 /** Closes the policy's open "review required" flags: an approval or a review answered them. */
@@ -224,7 +242,7 @@ export class ReviewScheduleService {
           flags: policyFlags,
           owner: row.ownerMembershipId ? { membershipId: row.ownerMembershipId, personId: row.ownerPersonId!, name: row.ownerName! } : null,
           reviews: reviews.filter((review) => review.policyId === id),
-          warnings: (({ refusal, warnings }) => (refusal ? [refusal] : warnings))(cycleAdvice(policyType, row.cycleMonths)),
+          warnings: cycleWarnings(policyType, row.cycleMonths),
         };
       });
     }).load(policyId);
@@ -270,14 +288,7 @@ export class ReviewScheduleService {
     );
     let nextReviewOn: string | null;
     if (chosen) {
-      await manager.query(`UPDATE policy SET next_review_on = $3, next_review_year = $4, next_review_term = $5 WHERE organisation_id = $1 AND id = $2`, [
-        organisationId,
-        policy.id,
-        chosen.on,
-        chosen.year,
-        chosen.term,
-      ]);
-      nextReviewOn = chosen.on;
+      nextReviewOn = await storeChosenReview(manager, organisationId, policy.id, chosen);
     } else {
       const from = await this.lastReviewedOn(manager, organisationId, policy.id);
       nextReviewOn = from ? await scheduleNextReview(manager, organisationId, policy.id, from) : null;
@@ -330,19 +341,9 @@ export class ReviewScheduleService {
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'This policy has no review cycle: choose the date or term of its next review.', { reason: 'NO_CYCLE' });
     }
     if (chosen && chosen.on <= input.reviewedOn) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The next review must come after this one.', { reason: 'NEXT_REVIEW_NOT_AFTER' });
-    let nextReviewOn: string;
-    if (chosen) {
-      await manager.query(`UPDATE policy SET next_review_on = $3, next_review_year = $4, next_review_term = $5 WHERE organisation_id = $1 AND id = $2`, [
-        organisationId,
-        policy.id,
-        chosen.on,
-        chosen.year,
-        chosen.term,
-      ]);
-      nextReviewOn = chosen.on;
-    } else {
-      nextReviewOn = (await scheduleNextReview(manager, organisationId, policy.id, input.reviewedOn))!;
-    }
+    const nextReviewOn = chosen
+      ? await storeChosenReview(manager, organisationId, policy.id, chosen)
+      : (await scheduleNextReview(manager, organisationId, policy.id, input.reviewedOn))!;
     const reviewId = await this.insertReview(manager, { organisationId, personId, policyId: policy.id, versionId: current.id, input, previousDueOn: schedule.dueOn, nextReviewOn });
     const flagsResolved = await resolveFlags(manager, organisationId, policy.id, { reviewId });
     this.forgetSchedules();
