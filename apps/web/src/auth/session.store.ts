@@ -13,6 +13,7 @@ import { useGovernanceStore } from '../governance/governance.store';
 import { useImportStore } from '../import/import.store';
 import { useNotificationsStore } from '../notifications/notifications.store';
 import { usePoliciesStore } from '../policies/policies.store';
+import { useReviewsStore } from '../reviews/reviews.store';
 import { useSchoolsStore } from '../schools/schools.store';
 import { useSearchStore } from '../search/search.store';
 import { useTemplatesStore } from '../templates/templates.store';
@@ -107,6 +108,7 @@ export const useSessionStore = defineStore('session', () => {
     useGovernanceStore().clear();
     useApprovalsStore().clear();
     useNotificationsStore().clear();
+    useReviewsStore().clear();
   }
 
   return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };

@@ -68,6 +68,15 @@ export type CommentOnApprovalInput = {
   requestId: string;
 };
 
+export type CompleteReviewInput = {
+  /** For NO_CHANGE: the next review; omitted, it follows from the review date and the cycle. */
+  nextReview?: NextReviewInput | null | undefined;
+  note?: string | null | undefined;
+  outcome: ReviewOutcome;
+  policyId: string;
+  reviewedOn: string;
+};
+
 export type ConflictResolutionInput = {
   conflictId: string;
   /** The clause (keeping its clause id) or heading as you want it. */
@@ -131,6 +140,13 @@ export type LocalAdoption =
   | 'NONE'
   | 'NOTE';
 
+/** The next review: a date, or a term (startYear + termKey); omit both to work it out from the last approval and the cycle. */
+export type NextReviewInput = {
+  on?: string | null | undefined;
+  startYear?: number | null | undefined;
+  termKey?: string | null | undefined;
+};
+
 /** How an organisation numbers sections and clauses when a policy is printed. */
 export type NumberingStyle =
   | 'NUMBERED'
@@ -140,6 +156,39 @@ export type OrganisationKind =
   | 'PUBLISHER'
   | 'SCHOOL'
   | 'TRUST';
+
+export type ReviewDashboardFilter = {
+  committeeId?: string | null | undefined;
+  /** One academy; "trust" for the trust-wide rows only. */
+  schoolId?: string | null | undefined;
+  /** Words in the title. */
+  search?: string | null | undefined;
+  status?: ReviewStatus | null | undefined;
+  statutory?: boolean | null | undefined;
+};
+
+/** Reviewed with no change (the date moves on, no new text), or a new draft started. */
+export type ReviewOutcome =
+  | 'NEW_DRAFT'
+  | 'NO_CHANGE';
+
+/** A policy at one academy (or trust-wide) on the review dashboard. REVIEW_REQUIRED: a registered guidance edition asks for a review. CURRENT: none of the others. */
+export type ReviewStatus =
+  | 'AWAITING_APPROVAL'
+  | 'CURRENT'
+  | 'DUE_NEXT_TERM'
+  | 'DUE_THIS_TERM'
+  | 'IN_DRAFT'
+  | 'NOT_PUBLISHED'
+  | 'OVERDUE'
+  | 'REVIEW_REQUIRED';
+
+/** When a review falls, seen from today in the school's (or trust's) term calendar. */
+export type ReviewTiming =
+  | 'DUE_NEXT_TERM'
+  | 'DUE_THIS_TERM'
+  | 'LATER'
+  | 'OVERDUE';
 
 /** A person's role in an organisation. */
 export type Role =
@@ -194,6 +243,16 @@ export type SaveSchoolVariantInput = {
 export type SetClauseLocksInput = {
   locks: Array<ClauseLockInput>;
   policyId: string;
+};
+
+export type SetReviewScheduleInput = {
+  cycleMonths?: number | null | undefined;
+  nextReview?: NextReviewInput | null | undefined;
+  onStatutoryChange: boolean;
+  /** The membership of the person who owns the policy (gets its reminders). */
+  ownerMembershipId?: string | null | undefined;
+  policyId: string;
+  policyTypeKey?: string | null | undefined;
 };
 
 export type SetTerminologyInput = {
@@ -428,6 +487,47 @@ export type PolicyQueryVariables = Exact<{
 export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string, revision: number } | null, approvalRoute: { id: string, name: string, isDefault: boolean } | null, pendingApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null, reviewed: boolean }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
+
+export type ReviewPeriodFieldsFragment = { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string };
+
+export type ReviewDashboardQueryVariables = Exact<{
+  filter?: ReviewDashboardFilter | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type ReviewDashboardQuery = { reviewDashboard: { today: string, total: number, currentTerm: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, nextTerm: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, counts: Array<{ status: ReviewStatus, count: number }>, rows: Array<{ policyId: string, policySlug: string, title: string, statutory: boolean, status: ReviewStatus, statuses: Array<ReviewStatus>, dueOn: string | null, dueTerm: string | null, versionNumber: string | null, approvedOn: string | null, committeeId: string | null, committee: string | null, reviewRequired: Array<string>, school: { id: string, name: string } | null }> } };
+
+export type PolicyTypeFieldsFragment = { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string };
+
+export type ReviewScheduleFieldsFragment = { cycleMonths: number | null, onStatutoryChange: boolean, dueOn: string | null, scheduledOn: string | null, setToTerm: boolean, timing: ReviewTiming | null, ownerMembershipId: string | null, warnings: Array<string>, policyType: { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string } | null, term: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, flags: Array<{ id: string, dueOn: string, reason: string }>, owner: { id: string, name: string } | null, reviews: Array<{ id: string, outcome: ReviewOutcome, reviewedOn: string, note: string | null, versionNumber: string | null, previousDueOn: string | null, nextReviewOn: string | null, reviewedBy: { id: string, name: string } | null }> };
+
+export type PolicyReviewQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PolicyReviewQuery = { policy: { id: string, review: { cycleMonths: number | null, onStatutoryChange: boolean, dueOn: string | null, scheduledOn: string | null, setToTerm: boolean, timing: ReviewTiming | null, ownerMembershipId: string | null, warnings: Array<string>, policyType: { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string } | null, term: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, flags: Array<{ id: string, dueOn: string, reason: string }>, owner: { id: string, name: string } | null, reviews: Array<{ id: string, outcome: ReviewOutcome, reviewedOn: string, note: string | null, versionNumber: string | null, previousDueOn: string | null, nextReviewOn: string | null, reviewedBy: { id: string, name: string } | null }> } } };
+
+export type ReviewScheduleChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewScheduleChoicesQuery = { policyTypes: Array<{ key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string }>, termCalendar: { years: Array<{ id: string | null, startYear: number, label: string, periods: Array<{ key: string, name: string }> }> } };
+
+export type SetReviewScheduleMutationVariables = Exact<{
+  input: SetReviewScheduleInput;
+}>;
+
+
+export type SetReviewScheduleMutation = { setReviewSchedule: { cycleMonths: number | null, onStatutoryChange: boolean, dueOn: string | null, scheduledOn: string | null, setToTerm: boolean, timing: ReviewTiming | null, ownerMembershipId: string | null, warnings: Array<string>, policyType: { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string } | null, term: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, flags: Array<{ id: string, dueOn: string, reason: string }>, owner: { id: string, name: string } | null, reviews: Array<{ id: string, outcome: ReviewOutcome, reviewedOn: string, note: string | null, versionNumber: string | null, previousDueOn: string | null, nextReviewOn: string | null, reviewedBy: { id: string, name: string } | null }> } };
+
+export type CompleteReviewMutationVariables = Exact<{
+  input: CompleteReviewInput;
+}>;
+
+
+export type CompleteReviewMutation = { completeReview: { review: { id: string }, schedule: { cycleMonths: number | null, onStatutoryChange: boolean, dueOn: string | null, scheduledOn: string | null, setToTerm: boolean, timing: ReviewTiming | null, ownerMembershipId: string | null, warnings: Array<string>, policyType: { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string } | null, term: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, flags: Array<{ id: string, dueOn: string, reason: string }>, owner: { id: string, name: string } | null, reviews: Array<{ id: string, outcome: ReviewOutcome, reviewedOn: string, note: string | null, versionNumber: string | null, previousDueOn: string | null, nextReviewOn: string | null, reviewedBy: { id: string, name: string } | null }> }, draft: { id: string } | null } };
 
 export type SchoolsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -719,6 +819,83 @@ export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TemplateRelease"}) as unknown as TypedDocumentString<TemplateReleaseFragment, unknown>;
+export const PolicyTypeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}
+    `, {"fragmentName":"PolicyTypeFields"}) as unknown as TypedDocumentString<PolicyTypeFieldsFragment, unknown>;
+export const ReviewPeriodFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+    `, {"fragmentName":"ReviewPeriodFields"}) as unknown as TypedDocumentString<ReviewPeriodFieldsFragment, unknown>;
+export const ReviewScheduleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReviewScheduleFields on ReviewSchedule {
+  policyType {
+    ...PolicyTypeFields
+  }
+  cycleMonths
+  onStatutoryChange
+  dueOn
+  scheduledOn
+  term {
+    ...ReviewPeriodFields
+  }
+  setToTerm
+  timing
+  flags {
+    id
+    dueOn
+    reason
+  }
+  owner {
+    id
+    name
+  }
+  ownerMembershipId
+  reviews {
+    id
+    outcome
+    reviewedOn
+    note
+    versionNumber
+    previousDueOn
+    nextReviewOn
+    reviewedBy {
+      id
+      name
+    }
+  }
+  warnings
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}`, {"fragmentName":"ReviewScheduleFields"}) as unknown as TypedDocumentString<ReviewScheduleFieldsFragment, unknown>;
 export const VariableFieldsFragmentDoc = new TypedDocumentString(`
     fragment VariableFields on VariableValue {
   key
@@ -1577,6 +1754,270 @@ fragment TemplateRelease on TemplateVersion {
     }
   }
 }`) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const ReviewDashboardDocument = new TypedDocumentString(`
+    query ReviewDashboard($filter: ReviewDashboardFilter, $first: Int!, $offset: Int!) {
+  reviewDashboard(filter: $filter, first: $first, offset: $offset) {
+    today
+    currentTerm {
+      ...ReviewPeriodFields
+    }
+    nextTerm {
+      ...ReviewPeriodFields
+    }
+    counts {
+      status
+      count
+    }
+    total
+    rows {
+      policyId
+      policySlug
+      title
+      statutory
+      school {
+        id
+        name
+      }
+      status
+      statuses
+      dueOn
+      dueTerm
+      versionNumber
+      approvedOn
+      committeeId
+      committee
+      reviewRequired
+    }
+  }
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}`) as unknown as TypedDocumentString<ReviewDashboardQuery, ReviewDashboardQueryVariables>;
+export const PolicyReviewDocument = new TypedDocumentString(`
+    query PolicyReview($id: ID!) {
+  policy(id: $id) {
+    id
+    review {
+      ...ReviewScheduleFields
+    }
+  }
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}
+fragment ReviewScheduleFields on ReviewSchedule {
+  policyType {
+    ...PolicyTypeFields
+  }
+  cycleMonths
+  onStatutoryChange
+  dueOn
+  scheduledOn
+  term {
+    ...ReviewPeriodFields
+  }
+  setToTerm
+  timing
+  flags {
+    id
+    dueOn
+    reason
+  }
+  owner {
+    id
+    name
+  }
+  ownerMembershipId
+  reviews {
+    id
+    outcome
+    reviewedOn
+    note
+    versionNumber
+    previousDueOn
+    nextReviewOn
+    reviewedBy {
+      id
+      name
+    }
+  }
+  warnings
+}`) as unknown as TypedDocumentString<PolicyReviewQuery, PolicyReviewQueryVariables>;
+export const ReviewScheduleChoicesDocument = new TypedDocumentString(`
+    query ReviewScheduleChoices {
+  policyTypes {
+    ...PolicyTypeFields
+  }
+  termCalendar {
+    years {
+      id
+      startYear
+      label
+      periods {
+        key
+        name
+      }
+    }
+  }
+}
+    fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}`) as unknown as TypedDocumentString<ReviewScheduleChoicesQuery, ReviewScheduleChoicesQueryVariables>;
+export const SetReviewScheduleDocument = new TypedDocumentString(`
+    mutation SetReviewSchedule($input: SetReviewScheduleInput!) {
+  setReviewSchedule(input: $input) {
+    ...ReviewScheduleFields
+  }
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}
+fragment ReviewScheduleFields on ReviewSchedule {
+  policyType {
+    ...PolicyTypeFields
+  }
+  cycleMonths
+  onStatutoryChange
+  dueOn
+  scheduledOn
+  term {
+    ...ReviewPeriodFields
+  }
+  setToTerm
+  timing
+  flags {
+    id
+    dueOn
+    reason
+  }
+  owner {
+    id
+    name
+  }
+  ownerMembershipId
+  reviews {
+    id
+    outcome
+    reviewedOn
+    note
+    versionNumber
+    previousDueOn
+    nextReviewOn
+    reviewedBy {
+      id
+      name
+    }
+  }
+  warnings
+}`) as unknown as TypedDocumentString<SetReviewScheduleMutation, SetReviewScheduleMutationVariables>;
+export const CompleteReviewDocument = new TypedDocumentString(`
+    mutation CompleteReview($input: CompleteReviewInput!) {
+  completeReview(input: $input) {
+    review {
+      id
+    }
+    schedule {
+      ...ReviewScheduleFields
+    }
+    draft {
+      id
+    }
+  }
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}
+fragment ReviewScheduleFields on ReviewSchedule {
+  policyType {
+    ...PolicyTypeFields
+  }
+  cycleMonths
+  onStatutoryChange
+  dueOn
+  scheduledOn
+  term {
+    ...ReviewPeriodFields
+  }
+  setToTerm
+  timing
+  flags {
+    id
+    dueOn
+    reason
+  }
+  owner {
+    id
+    name
+  }
+  ownerMembershipId
+  reviews {
+    id
+    outcome
+    reviewedOn
+    note
+    versionNumber
+    previousDueOn
+    nextReviewOn
+    reviewedBy {
+      id
+      name
+    }
+  }
+  warnings
+}`) as unknown as TypedDocumentString<CompleteReviewMutation, CompleteReviewMutationVariables>;
 export const SchoolsDocument = new TypedDocumentString(`
     query Schools {
   schools {

@@ -1,0 +1,85 @@
+/**
+ * Reviews: the dashboard (one page of rows at a time, with its filter), each policy's review
+ * schedule, and changing a schedule or recording a review. Admins and authors change; everyone reads.
+ */
+import { defineStore } from 'pinia';
+import { ref, toRef } from 'vue';
+import { request } from '../graphql/client';
+import {
+  CompleteReviewDocument,
+  PolicyReviewDocument,
+  ReviewDashboardDocument,
+  ReviewScheduleChoicesDocument,
+  SetReviewScheduleDocument,
+  type CompleteReviewInput,
+  type ReviewDashboardFilter,
+  type ReviewDashboardQuery,
+  type ReviewScheduleChoicesQuery,
+  type ReviewScheduleFieldsFragment,
+  type SetReviewScheduleInput,
+} from '../graphql/operations.generated';
+import { actionFailure, loadRemote, type ActionResult, type Remote } from '../graphql/remote';
+import { usePoliciesStore } from '../policies/policies.store';
+
+export type ReviewDashboard = ReviewDashboardQuery['reviewDashboard'];
+export type ReviewSchedule = ReviewScheduleFieldsFragment;
+export type ReviewChoices = ReviewScheduleChoicesQuery;
+
+export const DASHBOARD_PAGE_SIZE = 100;
+
+export const useReviewsStore = defineStore('reviews', () => {
+  const dashboard = ref<Remote<ReviewDashboard> | null>(null);
+  const schedules = ref<Record<string, Remote<ReviewSchedule>>>({});
+  const choices = ref<Remote<ReviewChoices> | null>(null);
+
+  /** Only the latest request's answer is kept: a slow earlier page never overwrites a later one. */
+  let latest = 0;
+  async function loadDashboard(filter: ReviewDashboardFilter, offset = 0): Promise<void> {
+    const asked = ++latest;
+    const slot = { value: dashboard.value };
+    const done = loadRemote(slot, async () => (await request(ReviewDashboardDocument, { filter, first: DASHBOARD_PAGE_SIZE, offset })).reviewDashboard);
+    dashboard.value = slot.value;
+    await done;
+    if (asked === latest) dashboard.value = slot.value;
+  }
+
+  async function loadSchedule(policyId: string): Promise<void> {
+    await loadRemote(toRef(schedules.value, policyId), async () => (await request(PolicyReviewDocument, { id: policyId })).policy.review);
+  }
+
+  async function loadChoices(): Promise<void> {
+    if (choices.value && choices.value.status !== 'error') return;
+    await loadRemote(choices, () => request(ReviewScheduleChoicesDocument));
+  }
+
+  /** Saves a schedule; the answer (with its warnings) replaces the policy's. */
+  async function setSchedule(input: SetReviewScheduleInput): Promise<ActionResult<{ schedule: ReviewSchedule }>> {
+    try {
+      const { setReviewSchedule } = await request(SetReviewScheduleDocument, { input });
+      schedules.value[input.policyId] = { status: 'ready', data: setReviewSchedule, error: null };
+      return { ok: true, schedule: setReviewSchedule };
+    } catch (error) {
+      return { ok: false, ...actionFailure(error) };
+    }
+  }
+
+  /** Records a review; the policy is loaded again (its history gains a "Reviewed – no change" row). */
+  async function completeReview(input: CompleteReviewInput): Promise<ActionResult<{ draftId: string | null }>> {
+    try {
+      const { completeReview: result } = await request(CompleteReviewDocument, { input });
+      schedules.value[input.policyId] = { status: 'ready', data: result.schedule, error: null };
+      if (!result.draft) await usePoliciesStore().loadPolicy(input.policyId);
+      return { ok: true, draftId: result.draft?.id ?? null };
+    } catch (error) {
+      return { ok: false, ...actionFailure(error) };
+    }
+  }
+
+  function clear(): void {
+    dashboard.value = null;
+    schedules.value = {};
+    choices.value = null;
+  }
+
+  return { dashboard, schedules, choices, loadDashboard, loadSchedule, loadChoices, setSchedule, completeReview, clear };
+});
