@@ -18,14 +18,18 @@ import {
   type ReviewScheduleFieldsFragment,
   type SetReviewScheduleInput,
 } from '../graphql/operations.generated';
-import { actionFailure, loadRemote, type ActionResult, type Remote } from '../graphql/remote';
+import { loadRemote, type Remote } from '../graphql/remote';
 import { usePoliciesStore } from '../policies/policies.store';
+import { reviewFailure, type ReviewFailure } from './review-failures';
 
 export type ReviewDashboard = ReviewDashboardQuery['reviewDashboard'];
 export type ReviewSchedule = ReviewScheduleFieldsFragment;
 export type ReviewChoices = ReviewScheduleChoicesQuery;
 
 export const DASHBOARD_PAGE_SIZE = 100;
+
+/** How a review action ended: done (with what it gives back), or why not. */
+export type ReviewResult<T extends object = object> = ({ ok: true } & T) | ({ ok: false } & ReviewFailure);
 
 export const useReviewsStore = defineStore('reviews', () => {
   const dashboard = ref<Remote<ReviewDashboard> | null>(null);
@@ -53,25 +57,25 @@ export const useReviewsStore = defineStore('reviews', () => {
   }
 
   /** Saves a schedule; the answer (with its warnings) replaces the policy's. */
-  async function setSchedule(input: SetReviewScheduleInput): Promise<ActionResult<{ schedule: ReviewSchedule }>> {
+  async function setSchedule(input: SetReviewScheduleInput): Promise<ReviewResult<{ schedule: ReviewSchedule }>> {
     try {
       const { setReviewSchedule } = await request(SetReviewScheduleDocument, { input });
       schedules.value[input.policyId] = { status: 'ready', data: setReviewSchedule, error: null };
       return { ok: true, schedule: setReviewSchedule };
     } catch (error) {
-      return { ok: false, ...actionFailure(error) };
+      return { ok: false, ...reviewFailure(error) };
     }
   }
 
   /** Records a review; the policy is loaded again (its history gains a "Reviewed – no change" row). */
-  async function completeReview(input: CompleteReviewInput): Promise<ActionResult<{ draftId: string | null }>> {
+  async function completeReview(input: CompleteReviewInput): Promise<ReviewResult<{ draftId: string | null }>> {
     try {
       const { completeReview: result } = await request(CompleteReviewDocument, { input });
       schedules.value[input.policyId] = { status: 'ready', data: result.schedule, error: null };
       if (!result.draft) await usePoliciesStore().loadPolicy(input.policyId);
       return { ok: true, draftId: result.draft?.id ?? null };
     } catch (error) {
-      return { ok: false, ...actionFailure(error) };
+      return { ok: false, ...reviewFailure(error) };
     }
   }
 
