@@ -8,6 +8,7 @@ import {
   type ViewerFieldsFragment,
 } from '../graphql/operations.generated';
 import { useApprovalsStore } from '../approvals/approvals.store';
+import { useCalendarStore } from '../calendar/calendar.store';
 import { useDraftStore } from '../editor/draft.store';
 import { useGovernanceStore } from '../governance/governance.store';
 import { useImportStore } from '../import/import.store';
@@ -109,6 +110,7 @@ export const useSessionStore = defineStore('session', () => {
     useApprovalsStore().clear();
     useNotificationsStore().clear();
     useReviewsStore().clear();
+    useCalendarStore().clear();
   }
 
   return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };

@@ -42,6 +42,10 @@ export type BodyPosition =
   | 'CLERK'
   | 'MEMBER';
 
+export type CalendarFileFormat =
+  | 'CSV'
+  | 'ICS';
+
 /** Major changes make the next whole number (2.0); minor ones the next point (1.1). */
 export type ChangeKind =
   | 'MAJOR'
@@ -134,6 +138,14 @@ export type GovernanceBodyKind =
   | 'COMMITTEE'
   | 'LOCAL_GOVERNING_BODY';
 
+export type ImportTermCalendarInput = {
+  /** The file as text (CSV with academic_year, term, starts_on, ends_on columns; or an iCalendar file). */
+  content: string;
+  format: CalendarFileFormat;
+  /** The academy whose own dates these are; omit for the trust's calendar. */
+  schoolId?: string | null | undefined;
+};
+
 /** What a school's local governing body does with its copy once the trust approves. */
 export type LocalAdoption =
   | 'ADOPT'
@@ -202,6 +214,14 @@ export type RouteStageInput = {
   action: StageAction;
   appliesTo?: StageAppliesTo;
   bodyId: string;
+};
+
+export type SaveAcademicYearInput = {
+  naming: TermNaming;
+  periods: Array<TermPeriodInput>;
+  /** The academy whose own dates these are; omit for the trust's calendar. */
+  schoolId?: string | null | undefined;
+  startYear: number;
 };
 
 export type SaveApprovalRouteInput = {
@@ -295,6 +315,20 @@ export type TermInput = {
   to: string;
 };
 
+/** How a calendar names its periods: Term 1–6; Autumn, Spring and Summer terms; or Autumn 1 … Summer 2. */
+export type TermNaming =
+  | 'HALF_TERMS'
+  | 'SIX_TERMS'
+  | 'THREE_TERMS';
+
+export type TermPeriodInput = {
+  endsOn: string;
+  /** Assigned from the name when omitted. */
+  key?: string | null | undefined;
+  name: string;
+  startsOn: string;
+};
+
 export type VariableInput = {
   key: string;
   /** An empty value clears it. */
@@ -376,6 +410,44 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut: boolean };
+
+export type AcademicYearFieldsFragment = { id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> };
+
+export type TermCalendarQueryVariables = Exact<{
+  schoolId?: string | null | undefined;
+}>;
+
+
+export type TermCalendarQuery = { termCalendar: { school: { id: string, name: string } | null, years: Array<{ id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> }> } };
+
+export type TermCalendarPresetQueryVariables = Exact<{
+  startYear: number;
+  naming: TermNaming;
+}>;
+
+
+export type TermCalendarPresetQuery = { termCalendarPreset: { id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> } };
+
+export type SaveAcademicYearMutationVariables = Exact<{
+  input: SaveAcademicYearInput;
+}>;
+
+
+export type SaveAcademicYearMutation = { saveAcademicYear: { id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> } };
+
+export type DeleteAcademicYearMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteAcademicYearMutation = { deleteAcademicYear: boolean };
+
+export type ImportTermCalendarMutationVariables = Exact<{
+  input: ImportTermCalendarInput;
+}>;
+
+
+export type ImportTermCalendarMutation = { importTermCalendar: Array<{ id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> }> };
 
 export type DraftFieldsFragment = { id: string, number: string | null, status: VersionStatus, revision: number, content: Record<string, unknown>, updatedAt: string };
 
@@ -755,6 +827,21 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const AcademicYearFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}
+    `, {"fragmentName":"AcademicYearFields"}) as unknown as TypedDocumentString<AcademicYearFieldsFragment, unknown>;
 export const DraftFieldsFragmentDoc = new TypedDocumentString(`
     fragment DraftFields on PolicyVersion {
   id
@@ -1411,6 +1498,93 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const TermCalendarDocument = new TypedDocumentString(`
+    query TermCalendar($schoolId: ID) {
+  termCalendar(schoolId: $schoolId) {
+    school {
+      id
+      name
+    }
+    years {
+      ...AcademicYearFields
+    }
+  }
+}
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}`) as unknown as TypedDocumentString<TermCalendarQuery, TermCalendarQueryVariables>;
+export const TermCalendarPresetDocument = new TypedDocumentString(`
+    query TermCalendarPreset($startYear: Int!, $naming: TermNaming!) {
+  termCalendarPreset(startYear: $startYear, naming: $naming) {
+    ...AcademicYearFields
+  }
+}
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}`) as unknown as TypedDocumentString<TermCalendarPresetQuery, TermCalendarPresetQueryVariables>;
+export const SaveAcademicYearDocument = new TypedDocumentString(`
+    mutation SaveAcademicYear($input: SaveAcademicYearInput!) {
+  saveAcademicYear(input: $input) {
+    ...AcademicYearFields
+  }
+}
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}`) as unknown as TypedDocumentString<SaveAcademicYearMutation, SaveAcademicYearMutationVariables>;
+export const DeleteAcademicYearDocument = new TypedDocumentString(`
+    mutation DeleteAcademicYear($id: ID!) {
+  deleteAcademicYear(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteAcademicYearMutation, DeleteAcademicYearMutationVariables>;
+export const ImportTermCalendarDocument = new TypedDocumentString(`
+    mutation ImportTermCalendar($input: ImportTermCalendarInput!) {
+  importTermCalendar(input: $input) {
+    ...AcademicYearFields
+  }
+}
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}`) as unknown as TypedDocumentString<ImportTermCalendarMutation, ImportTermCalendarMutationVariables>;
 export const PolicyForEditingDocument = new TypedDocumentString(`
     query PolicyForEditing($id: ID!) {
   policy(id: $id) {

@@ -50,6 +50,7 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'approvals/:id', name: 'approval-request', component: () => import('../approvals/ApprovalRequestPage.vue'), props: true, meta: { title: 'Approval request' } },
           // The reviews screens: their own chunks too.
           { path: 'reviews', name: 'reviews', component: () => import('../reviews/ReviewDashboardPage.vue'), meta: { title: 'Reviews' } },
+          { path: 'settings/calendar', name: 'calendar-settings', component: () => import('../calendar/CalendarSettingsPage.vue'), meta: { title: 'Term dates' } },
           { path: 'policies/:id/compare', name: 'policy-compare', component: () => import('../versions/ComparePage.vue'), props: true, meta: { title: 'Compare versions' } },
         ],
       },
