@@ -14,6 +14,7 @@ import { useGovernanceStore } from '../governance/governance.store';
 import { useImportStore } from '../import/import.store';
 import { useNotificationsStore } from '../notifications/notifications.store';
 import { usePoliciesStore } from '../policies/policies.store';
+import { useReviewSettingsStore } from '../review-settings/review-settings.store';
 import { useReviewsStore } from '../reviews/reviews.store';
 import { useSchoolsStore } from '../schools/schools.store';
 import { useSearchStore } from '../search/search.store';
@@ -111,6 +112,7 @@ export const useSessionStore = defineStore('session', () => {
     useNotificationsStore().clear();
     useReviewsStore().clear();
     useCalendarStore().clear();
+    useReviewSettingsStore().clear();
   }
 
   return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };

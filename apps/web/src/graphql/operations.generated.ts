@@ -89,6 +89,10 @@ export type ConflictResolutionInput = {
   take?: string | null | undefined;
 };
 
+export type CreateCalendarFeedInput = {
+  label: string;
+};
+
 export type CreatePolicyInput = {
   /** The first draft as ProseMirror JSON; an empty policy when omitted. */
   content?: Record<string, unknown> | null | undefined;
@@ -168,6 +172,21 @@ export type OrganisationKind =
   | 'PUBLISHER'
   | 'SCHOOL'
   | 'TRUST';
+
+export type RegisterGuidanceEditionInput = {
+  /** "2026". */
+  edition: string;
+  inForceOn: string;
+  note?: string | null | undefined;
+  policyTypeKeys: Array<string>;
+  /** "Keeping children safe in education". */
+  title: string;
+};
+
+export type ReminderSettingsInput = {
+  leadDays: Array<number>;
+  overdueWeekly: boolean;
+};
 
 export type ReviewDashboardFilter = {
   committeeId?: string | null | undefined;
@@ -560,6 +579,43 @@ export type PolicyQuery = { policy: { id: string, title: string, slug: string, s
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
 
+export type CalendarFeedFieldsFragment = { id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null };
+
+export type GuidanceEditionFieldsFragment = { id: string, title: string, edition: string, inForceOn: string, note: string | null, flaggedCount: number, openCount: number, registeredAt: string, policyTypes: Array<{ key: string, name: string }> };
+
+export type ReviewSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewSettingsQuery = { reminderSettings: { leadDays: Array<number>, overdueWeekly: boolean }, calendarFeeds: Array<{ id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null }>, guidanceEditions: Array<{ id: string, title: string, edition: string, inForceOn: string, note: string | null, flaggedCount: number, openCount: number, registeredAt: string, policyTypes: Array<{ key: string, name: string }> }>, policyTypes: Array<{ key: string, name: string, statutory: boolean }> };
+
+export type SetReminderSettingsMutationVariables = Exact<{
+  input: ReminderSettingsInput;
+}>;
+
+
+export type SetReminderSettingsMutation = { setReminderSettings: { leadDays: Array<number>, overdueWeekly: boolean } };
+
+export type CreateCalendarFeedMutationVariables = Exact<{
+  input: CreateCalendarFeedInput;
+}>;
+
+
+export type CreateCalendarFeedMutation = { createCalendarFeed: { url: string, feed: { id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null } } };
+
+export type RevokeCalendarFeedMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeCalendarFeedMutation = { revokeCalendarFeed: { id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null } };
+
+export type RegisterGuidanceEditionMutationVariables = Exact<{
+  input: RegisterGuidanceEditionInput;
+}>;
+
+
+export type RegisterGuidanceEditionMutation = { registerGuidanceEdition: { id: string, title: string, edition: string, inForceOn: string, note: string | null, flaggedCount: number, openCount: number, registeredAt: string, policyTypes: Array<{ key: string, name: string }> } };
+
 export type ReviewPeriodFieldsFragment = { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string };
 
 export type ReviewDashboardQueryVariables = Exact<{
@@ -906,6 +962,34 @@ export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TemplateRelease"}) as unknown as TypedDocumentString<TemplateReleaseFragment, unknown>;
+export const CalendarFeedFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CalendarFeedFields on CalendarFeed {
+  id
+  label
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"CalendarFeedFields"}) as unknown as TypedDocumentString<CalendarFeedFieldsFragment, unknown>;
+export const GuidanceEditionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GuidanceEditionFields on GuidanceEdition {
+  id
+  title
+  edition
+  inForceOn
+  note
+  flaggedCount
+  openCount
+  registeredAt
+  policyTypes {
+    key
+    name
+  }
+}
+    `, {"fragmentName":"GuidanceEditionFields"}) as unknown as TypedDocumentString<GuidanceEditionFieldsFragment, unknown>;
 export const PolicyTypeFieldsFragmentDoc = new TypedDocumentString(`
     fragment PolicyTypeFields on PolicyType {
   key
@@ -1928,6 +2012,111 @@ fragment TemplateRelease on TemplateVersion {
     }
   }
 }`) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const ReviewSettingsDocument = new TypedDocumentString(`
+    query ReviewSettings {
+  reminderSettings {
+    leadDays
+    overdueWeekly
+  }
+  calendarFeeds {
+    ...CalendarFeedFields
+  }
+  guidanceEditions {
+    ...GuidanceEditionFields
+  }
+  policyTypes {
+    key
+    name
+    statutory
+  }
+}
+    fragment CalendarFeedFields on CalendarFeed {
+  id
+  label
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    name
+  }
+}
+fragment GuidanceEditionFields on GuidanceEdition {
+  id
+  title
+  edition
+  inForceOn
+  note
+  flaggedCount
+  openCount
+  registeredAt
+  policyTypes {
+    key
+    name
+  }
+}`) as unknown as TypedDocumentString<ReviewSettingsQuery, ReviewSettingsQueryVariables>;
+export const SetReminderSettingsDocument = new TypedDocumentString(`
+    mutation SetReminderSettings($input: ReminderSettingsInput!) {
+  setReminderSettings(input: $input) {
+    leadDays
+    overdueWeekly
+  }
+}
+    `) as unknown as TypedDocumentString<SetReminderSettingsMutation, SetReminderSettingsMutationVariables>;
+export const CreateCalendarFeedDocument = new TypedDocumentString(`
+    mutation CreateCalendarFeed($input: CreateCalendarFeedInput!) {
+  createCalendarFeed(input: $input) {
+    url
+    feed {
+      ...CalendarFeedFields
+    }
+  }
+}
+    fragment CalendarFeedFields on CalendarFeed {
+  id
+  label
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CreateCalendarFeedMutation, CreateCalendarFeedMutationVariables>;
+export const RevokeCalendarFeedDocument = new TypedDocumentString(`
+    mutation RevokeCalendarFeed($id: ID!) {
+  revokeCalendarFeed(id: $id) {
+    ...CalendarFeedFields
+  }
+}
+    fragment CalendarFeedFields on CalendarFeed {
+  id
+  label
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RevokeCalendarFeedMutation, RevokeCalendarFeedMutationVariables>;
+export const RegisterGuidanceEditionDocument = new TypedDocumentString(`
+    mutation RegisterGuidanceEdition($input: RegisterGuidanceEditionInput!) {
+  registerGuidanceEdition(input: $input) {
+    ...GuidanceEditionFields
+  }
+}
+    fragment GuidanceEditionFields on GuidanceEdition {
+  id
+  title
+  edition
+  inForceOn
+  note
+  flaggedCount
+  openCount
+  registeredAt
+  policyTypes {
+    key
+    name
+  }
+}`) as unknown as TypedDocumentString<RegisterGuidanceEditionMutation, RegisterGuidanceEditionMutationVariables>;
 export const ReviewDashboardDocument = new TypedDocumentString(`
     query ReviewDashboard($filter: ReviewDashboardFilter, $first: Int!, $offset: Int!) {
   reviewDashboard(filter: $filter, first: $first, offset: $offset) {
