@@ -19,8 +19,7 @@ import {
   type TermNaming,
 } from '../graphql/operations.generated';
 import { loadRemote, type Remote } from '../graphql/remote';
-import { reviewFailure } from '../reviews/review-failures';
-import type { ReviewResult } from '../reviews/reviews.store';
+import { attempt } from '../reviews/review-failures';
 
 export type TermCalendar = TermCalendarQuery['termCalendar'];
 export type AcademicYearDetail = AcademicYearFieldsFragment;
@@ -35,25 +34,11 @@ export const useCalendarStore = defineStore('calendar', () => {
     await loadRemote(toRef(calendars.value, calendarKey(schoolId)), async () => (await request(TermCalendarDocument, { schoolId })).termCalendar);
   }
 
-  /** Runs a change, then loads the calendar again. */
-  async function changing<T extends object>(schoolId: string | null, change: () => Promise<T>): Promise<ReviewResult<T>> {
-    let result: T;
-    try {
-      result = await change();
-    } catch (error) {
-      return { ok: false, ...reviewFailure(error) };
-    }
-    await load(schoolId);
-    return { ok: true, ...result };
-  }
+  const preset = (startYear: number, naming: TermNaming) =>
+    attempt(async () => ({ year: (await request(TermCalendarPresetDocument, { startYear, naming })).termCalendarPreset }));
 
-  async function preset(startYear: number, naming: TermNaming): Promise<ReviewResult<{ year: AcademicYearDetail }>> {
-    try {
-      return { ok: true, year: (await request(TermCalendarPresetDocument, { startYear, naming })).termCalendarPreset };
-    } catch (error) {
-      return { ok: false, ...reviewFailure(error) };
-    }
-  }
+  /** Runs a change, then loads the calendar again. */
+  const changing = <T extends object>(schoolId: string | null, change: () => Promise<T>) => attempt(change, () => load(schoolId));
 
   const save = (input: SaveAcademicYearInput) => changing(input.schoolId ?? null, async () => ({ year: (await request(SaveAcademicYearDocument, { input })).saveAcademicYear }));
   const remove = (schoolId: string | null, id: string) => changing(schoolId, async () => ({ deleted: (await request(DeleteAcademicYearDocument, { id })).deleteAcademicYear }));

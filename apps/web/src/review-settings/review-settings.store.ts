@@ -14,8 +14,7 @@ import {
   type ReviewSettingsQuery,
 } from '../graphql/operations.generated';
 import { loadRemote, type Remote } from '../graphql/remote';
-import { reviewFailure } from '../reviews/review-failures';
-import type { ReviewResult } from '../reviews/reviews.store';
+import { attempt } from '../reviews/review-failures';
 
 export type ReviewSettings = ReviewSettingsQuery;
 export type GuidanceEdition = GuidanceEditionFieldsFragment;
@@ -28,16 +27,7 @@ export const useReviewSettingsStore = defineStore('review-settings', () => {
   }
 
   /** Runs a change, then loads the settings again. */
-  async function changing<T extends object>(change: () => Promise<T>): Promise<ReviewResult<T>> {
-    let result: T;
-    try {
-      result = await change();
-    } catch (error) {
-      return { ok: false, ...reviewFailure(error) };
-    }
-    await load();
-    return { ok: true, ...result };
-  }
+  const changing = <T extends object>(change: () => Promise<T>) => attempt(change, load);
 
   const setReminders = (input: ReminderSettingsInput) => changing(async () => (await request(SetReminderSettingsDocument, { input })).setReminderSettings);
   /** The address comes back once: only its hash is kept. */

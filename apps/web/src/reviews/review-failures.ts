@@ -49,7 +49,24 @@ const REASONS: Record<string, (failure: ReviewFailure) => string> = {
   DATE_BEFORE_APPROVAL: () => 'The review date is before the current version was approved: choose a later date.',
   NO_CYCLE: () => 'This policy has no review cycle, so Ratify cannot work out its next review: choose a date or term for it, or set a cycle with Edit schedule.',
   NEXT_REVIEW_NOT_AFTER: () => 'The next review must come after this review: choose a later date or term.',
+  ALREADY_REGISTERED: () => 'This edition is already registered: it is in the list above.',
+  NO_POLICY_TYPES: () => 'Choose the types of policy this guidance affects.',
 };
+
+/** How a reviews action ended: done (with what it gives back), or why not. */
+export type ReviewResult<T extends object = object> = ({ ok: true } & T) | ({ ok: false } & ReviewFailure);
+
+/** Runs an action; once it is done, `then` (e.g. loading the list again) runs before the result is given. */
+export async function attempt<T extends object>(action: () => Promise<T>, then?: () => Promise<unknown>): Promise<ReviewResult<T>> {
+  let result: T;
+  try {
+    result = await action();
+  } catch (error) {
+    return { ok: false, ...reviewFailure(error) };
+  }
+  await then?.();
+  return { ok: true, ...result };
+}
 
 /** The sentence for a failed review action; `action` completes "Ratify could not …". */
 export function reviewFailureMessage(failure: ReviewFailure, action: string): string {

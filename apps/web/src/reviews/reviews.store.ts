@@ -20,7 +20,7 @@ import {
 } from '../graphql/operations.generated';
 import { loadRemote, type Remote } from '../graphql/remote';
 import { usePoliciesStore } from '../policies/policies.store';
-import { reviewFailure, type ReviewFailure } from './review-failures';
+import { attempt, type ReviewResult } from './review-failures';
 
 export type ReviewDashboard = ReviewDashboardQuery['reviewDashboard'];
 export type ReviewSchedule = ReviewScheduleFieldsFragment;
@@ -28,8 +28,6 @@ export type ReviewChoices = ReviewScheduleChoicesQuery;
 
 export const DASHBOARD_PAGE_SIZE = 100;
 
-/** How a review action ended: done (with what it gives back), or why not. */
-export type ReviewResult<T extends object = object> = ({ ok: true } & T) | ({ ok: false } & ReviewFailure);
 
 export const useReviewsStore = defineStore('reviews', () => {
   const dashboard = ref<Remote<ReviewDashboard> | null>(null);
@@ -57,26 +55,23 @@ export const useReviewsStore = defineStore('reviews', () => {
   }
 
   /** Saves a schedule; the answer (with its warnings) replaces the policy's. */
-  async function setSchedule(input: SetReviewScheduleInput): Promise<ReviewResult<{ schedule: ReviewSchedule }>> {
-    try {
+  function setSchedule(input: SetReviewScheduleInput): Promise<ReviewResult<{ schedule: ReviewSchedule }>> {
+    return attempt(async () => {
       const { setReviewSchedule } = await request(SetReviewScheduleDocument, { input });
       schedules.value[input.policyId] = { status: 'ready', data: setReviewSchedule, error: null };
-      return { ok: true, schedule: setReviewSchedule };
-    } catch (error) {
-      return { ok: false, ...reviewFailure(error) };
-    }
+      return { schedule: setReviewSchedule };
+    });
   }
 
   /** Records a review; the policy is loaded again (its history gains a "Reviewed – no change" row). */
   async function completeReview(input: CompleteReviewInput): Promise<ReviewResult<{ draftId: string | null }>> {
-    try {
-      const { completeReview: result } = await request(CompleteReviewDocument, { input });
-      schedules.value[input.policyId] = { status: 'ready', data: result.schedule, error: null };
-      if (!result.draft) await usePoliciesStore().loadPolicy(input.policyId);
-      return { ok: true, draftId: result.draft?.id ?? null };
-    } catch (error) {
-      return { ok: false, ...reviewFailure(error) };
-    }
+    const result = await attempt(async () => {
+      const { completeReview: done } = await request(CompleteReviewDocument, { input });
+      schedules.value[input.policyId] = { status: 'ready', data: done.schedule, error: null };
+      return { draftId: done.draft?.id ?? null };
+    });
+    if (result.ok && !result.draftId) await usePoliciesStore().loadPolicy(input.policyId);
+    return result;
   }
 
   function clear(): void {
