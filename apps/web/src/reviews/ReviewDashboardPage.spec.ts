@@ -99,9 +99,9 @@ describe('reviews dashboard', () => {
     expect(wrapper.findAll('a').find((link) => link.text() === 'Download CSV')?.attributes('href')).toBe('/api/reviews/dashboard.csv');
   });
 
-  it('asks the API again with the filter, and the CSV link carries it', async () => {
+  it('asks the API again with the filter, and the CSV link and the address carry it', async () => {
     const api = dashboardApi();
-    const { wrapper } = await renderApp('/reviews');
+    const { wrapper, router } = await renderApp('/reviews');
 
     await buttonByText(wrapper, '12Overdue').trigger('click');
     await fieldByLabel(wrapper, 'Committee').setValue('far');
@@ -121,9 +121,20 @@ describe('reviews dashboard', () => {
       '/api/reviews/dashboard.csv?status=overdue&schoolId=trust&committeeId=far&statutory=true&search=safeguarding',
     );
 
+    expect(router.currentRoute.value.fullPath).toBe('/reviews?status=overdue&schoolId=trust&committeeId=far&statutory=true&search=safeguarding');
+
     await buttonByText(wrapper, 'Next 100').trigger('click');
     await flushPromises();
     expect(api.callsOf('ReviewDashboard').at(-1)?.variables).toMatchObject({ first: 100, offset: 100 });
+  });
+
+  it('starts from the filters in the address', async () => {
+    const api = dashboardApi();
+    const { wrapper } = await renderApp('/reviews?status=review_required&statutory=false&search=safeguarding');
+
+    expect(api.callsOf('ReviewDashboard')[0]?.variables).toEqual({ filter: { status: 'REVIEW_REQUIRED', statutory: false, search: 'safeguarding' }, first: 100, offset: 0 });
+    expect(fieldByLabel(wrapper, 'Words in the title').element.value).toBe('safeguarding');
+    expect(fieldByLabel(wrapper, 'Statutory').element.value).toBe('no');
   });
 
   it('shows an academy’s staff only their academy, without the academy filter', async () => {
