@@ -8,11 +8,14 @@ import {
   type ViewerFieldsFragment,
 } from '../graphql/operations.generated';
 import { useApprovalsStore } from '../approvals/approvals.store';
+import { useCalendarStore } from '../calendar/calendar.store';
 import { useDraftStore } from '../editor/draft.store';
 import { useGovernanceStore } from '../governance/governance.store';
 import { useImportStore } from '../import/import.store';
 import { useNotificationsStore } from '../notifications/notifications.store';
 import { usePoliciesStore } from '../policies/policies.store';
+import { useReviewSettingsStore } from '../review-settings/review-settings.store';
+import { useReviewsStore } from '../reviews/reviews.store';
 import { useSchoolsStore } from '../schools/schools.store';
 import { useSearchStore } from '../search/search.store';
 import { useTemplatesStore } from '../templates/templates.store';
@@ -107,6 +110,9 @@ export const useSessionStore = defineStore('session', () => {
     useGovernanceStore().clear();
     useApprovalsStore().clear();
     useNotificationsStore().clear();
+    useReviewsStore().clear();
+    useCalendarStore().clear();
+    useReviewSettingsStore().clear();
   }
 
   return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };

@@ -42,6 +42,10 @@ export type BodyPosition =
   | 'CLERK'
   | 'MEMBER';
 
+export type CalendarFileFormat =
+  | 'CSV'
+  | 'ICS';
+
 /** Major changes make the next whole number (2.0); minor ones the next point (1.1). */
 export type ChangeKind =
   | 'MAJOR'
@@ -68,12 +72,25 @@ export type CommentOnApprovalInput = {
   requestId: string;
 };
 
+export type CompleteReviewInput = {
+  /** For NO_CHANGE: the next review; omitted, it follows from the review date and the cycle. */
+  nextReview?: NextReviewInput | null | undefined;
+  note?: string | null | undefined;
+  outcome: ReviewOutcome;
+  policyId: string;
+  reviewedOn: string;
+};
+
 export type ConflictResolutionInput = {
   conflictId: string;
   /** The clause (keeping its clause id) or heading as you want it. */
   edited?: Record<string, unknown> | null | undefined;
   /** "theirs" or "ours"; or give edited instead. */
   take?: string | null | undefined;
+};
+
+export type CreateCalendarFeedInput = {
+  label: string;
 };
 
 export type CreatePolicyInput = {
@@ -125,11 +142,26 @@ export type GovernanceBodyKind =
   | 'COMMITTEE'
   | 'LOCAL_GOVERNING_BODY';
 
+export type ImportTermCalendarInput = {
+  /** The file as text (CSV with academic_year, term, starts_on, ends_on columns; or an iCalendar file). */
+  content: string;
+  format: CalendarFileFormat;
+  /** The academy whose own dates these are; omit for the trust's calendar. */
+  schoolId?: string | null | undefined;
+};
+
 /** What a school's local governing body does with its copy once the trust approves. */
 export type LocalAdoption =
   | 'ADOPT'
   | 'NONE'
   | 'NOTE';
+
+/** The next review: a date, or a term (startYear + termKey); omit both to work it out from the last approval and the cycle. */
+export type NextReviewInput = {
+  on?: string | null | undefined;
+  startYear?: number | null | undefined;
+  termKey?: string | null | undefined;
+};
 
 /** How an organisation numbers sections and clauses when a policy is printed. */
 export type NumberingStyle =
@@ -140,6 +172,54 @@ export type OrganisationKind =
   | 'PUBLISHER'
   | 'SCHOOL'
   | 'TRUST';
+
+export type RegisterGuidanceEditionInput = {
+  /** "2026". */
+  edition: string;
+  inForceOn: string;
+  note?: string | null | undefined;
+  policyTypeKeys: Array<string>;
+  /** "Keeping children safe in education". */
+  title: string;
+};
+
+export type ReminderSettingsInput = {
+  leadDays: Array<number>;
+  overdueWeekly: boolean;
+};
+
+export type ReviewDashboardFilter = {
+  committeeId?: string | null | undefined;
+  /** One academy; "trust" for the trust-wide rows only. */
+  schoolId?: string | null | undefined;
+  /** Words in the title. */
+  search?: string | null | undefined;
+  status?: ReviewStatus | null | undefined;
+  statutory?: boolean | null | undefined;
+};
+
+/** Reviewed with no change (the date moves on, no new text), or a new draft started. */
+export type ReviewOutcome =
+  | 'NEW_DRAFT'
+  | 'NO_CHANGE';
+
+/** A policy at one academy (or trust-wide) on the review dashboard. REVIEW_REQUIRED: a registered guidance edition asks for a review. CURRENT: none of the others. */
+export type ReviewStatus =
+  | 'AWAITING_APPROVAL'
+  | 'CURRENT'
+  | 'DUE_NEXT_TERM'
+  | 'DUE_THIS_TERM'
+  | 'IN_DRAFT'
+  | 'NOT_PUBLISHED'
+  | 'OVERDUE'
+  | 'REVIEW_REQUIRED';
+
+/** When a review falls, seen from today in the school's (or trust's) term calendar. */
+export type ReviewTiming =
+  | 'DUE_NEXT_TERM'
+  | 'DUE_THIS_TERM'
+  | 'LATER'
+  | 'OVERDUE';
 
 /** A person's role in an organisation. */
 export type Role =
@@ -153,6 +233,14 @@ export type RouteStageInput = {
   action: StageAction;
   appliesTo?: StageAppliesTo;
   bodyId: string;
+};
+
+export type SaveAcademicYearInput = {
+  naming: TermNaming;
+  periods: Array<TermPeriodInput>;
+  /** The academy whose own dates these are; omit for the trust's calendar. */
+  schoolId?: string | null | undefined;
+  startYear: number;
 };
 
 export type SaveApprovalRouteInput = {
@@ -196,6 +284,16 @@ export type SetClauseLocksInput = {
   policyId: string;
 };
 
+export type SetReviewScheduleInput = {
+  cycleMonths?: number | null | undefined;
+  nextReview?: NextReviewInput | null | undefined;
+  onStatutoryChange: boolean;
+  /** The membership of the person who owns the policy (gets its reminders). */
+  ownerMembershipId?: string | null | undefined;
+  policyId: string;
+  policyTypeKey?: string | null | undefined;
+};
+
 export type SetTerminologyInput = {
   terms: Array<TermInput>;
 };
@@ -234,6 +332,20 @@ export type SubmitForApprovalInput = {
 export type TermInput = {
   from: string;
   to: string;
+};
+
+/** How a calendar names its periods: Term 1–6; Autumn, Spring and Summer terms; or Autumn 1 … Summer 2. */
+export type TermNaming =
+  | 'HALF_TERMS'
+  | 'SIX_TERMS'
+  | 'THREE_TERMS';
+
+export type TermPeriodInput = {
+  endsOn: string;
+  /** Assigned from the name when omitted. */
+  key?: string | null | undefined;
+  name: string;
+  startsOn: string;
 };
 
 export type VariableInput = {
@@ -317,6 +429,44 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut: boolean };
+
+export type AcademicYearFieldsFragment = { id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> };
+
+export type TermCalendarQueryVariables = Exact<{
+  schoolId?: string | null | undefined;
+}>;
+
+
+export type TermCalendarQuery = { termCalendar: { school: { id: string, name: string } | null, years: Array<{ id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> }> } };
+
+export type TermCalendarPresetQueryVariables = Exact<{
+  startYear: number;
+  naming: TermNaming;
+}>;
+
+
+export type TermCalendarPresetQuery = { termCalendarPreset: { id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> } };
+
+export type SaveAcademicYearMutationVariables = Exact<{
+  input: SaveAcademicYearInput;
+}>;
+
+
+export type SaveAcademicYearMutation = { saveAcademicYear: { id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> } };
+
+export type DeleteAcademicYearMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteAcademicYearMutation = { deleteAcademicYear: boolean };
+
+export type ImportTermCalendarMutationVariables = Exact<{
+  input: ImportTermCalendarInput;
+}>;
+
+
+export type ImportTermCalendarMutation = { importTermCalendar: Array<{ id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> }> };
 
 export type DraftFieldsFragment = { id: string, number: string | null, status: VersionStatus, revision: number, content: Record<string, unknown>, updatedAt: string };
 
@@ -425,9 +575,87 @@ export type PolicyQueryVariables = Exact<{
 }>;
 
 
-export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string, revision: number } | null, approvalRoute: { id: string, name: string, isDefault: boolean } | null, pendingApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
+export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string, revision: number } | null, approvalRoute: { id: string, name: string, isDefault: boolean } | null, pendingApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null, reviewed: boolean }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
+
+export type CalendarFeedFieldsFragment = { id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null };
+
+export type GuidanceEditionFieldsFragment = { id: string, title: string, edition: string, inForceOn: string, note: string | null, flaggedCount: number, openCount: number, registeredAt: string, policyTypes: Array<{ key: string, name: string }> };
+
+export type ReviewSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewSettingsQuery = { reminderSettings: { leadDays: Array<number>, overdueWeekly: boolean }, calendarFeeds: Array<{ id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null }>, guidanceEditions: Array<{ id: string, title: string, edition: string, inForceOn: string, note: string | null, flaggedCount: number, openCount: number, registeredAt: string, policyTypes: Array<{ key: string, name: string }> }>, policyTypes: Array<{ key: string, name: string, statutory: boolean }> };
+
+export type SetReminderSettingsMutationVariables = Exact<{
+  input: ReminderSettingsInput;
+}>;
+
+
+export type SetReminderSettingsMutation = { setReminderSettings: { leadDays: Array<number>, overdueWeekly: boolean } };
+
+export type CreateCalendarFeedMutationVariables = Exact<{
+  input: CreateCalendarFeedInput;
+}>;
+
+
+export type CreateCalendarFeedMutation = { createCalendarFeed: { url: string, feed: { id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null } } };
+
+export type RevokeCalendarFeedMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeCalendarFeedMutation = { revokeCalendarFeed: { id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null } };
+
+export type RegisterGuidanceEditionMutationVariables = Exact<{
+  input: RegisterGuidanceEditionInput;
+}>;
+
+
+export type RegisterGuidanceEditionMutation = { registerGuidanceEdition: { id: string, title: string, edition: string, inForceOn: string, note: string | null, flaggedCount: number, openCount: number, registeredAt: string, policyTypes: Array<{ key: string, name: string }> } };
+
+export type ReviewPeriodFieldsFragment = { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string };
+
+export type ReviewDashboardQueryVariables = Exact<{
+  filter?: ReviewDashboardFilter | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type ReviewDashboardQuery = { reviewDashboard: { today: string, total: number, currentTerm: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, nextTerm: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, counts: Array<{ status: ReviewStatus, count: number }>, rows: Array<{ policyId: string, policySlug: string, title: string, statutory: boolean, status: ReviewStatus, statuses: Array<ReviewStatus>, dueOn: string | null, dueTerm: string | null, versionNumber: string | null, approvedOn: string | null, committeeId: string | null, committee: string | null, reviewRequired: Array<string>, school: { id: string, name: string } | null }> } };
+
+export type PolicyTypeFieldsFragment = { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string };
+
+export type ReviewScheduleFieldsFragment = { cycleMonths: number | null, onStatutoryChange: boolean, dueOn: string | null, scheduledOn: string | null, setToTerm: boolean, timing: ReviewTiming | null, ownerMembershipId: string | null, warnings: Array<string>, policyType: { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string } | null, term: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, flags: Array<{ id: string, dueOn: string, reason: string }>, owner: { id: string, name: string } | null, reviews: Array<{ id: string, outcome: ReviewOutcome, reviewedOn: string, note: string | null, versionNumber: string | null, previousDueOn: string | null, nextReviewOn: string | null, reviewedBy: { id: string, name: string } | null }> };
+
+export type PolicyReviewQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PolicyReviewQuery = { policy: { id: string, review: { cycleMonths: number | null, onStatutoryChange: boolean, dueOn: string | null, scheduledOn: string | null, setToTerm: boolean, timing: ReviewTiming | null, ownerMembershipId: string | null, warnings: Array<string>, policyType: { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string } | null, term: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, flags: Array<{ id: string, dueOn: string, reason: string }>, owner: { id: string, name: string } | null, reviews: Array<{ id: string, outcome: ReviewOutcome, reviewedOn: string, note: string | null, versionNumber: string | null, previousDueOn: string | null, nextReviewOn: string | null, reviewedBy: { id: string, name: string } | null }> } } };
+
+export type ReviewScheduleChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewScheduleChoicesQuery = { policyTypes: Array<{ key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string }>, termCalendar: { years: Array<{ id: string | null, startYear: number, label: string, periods: Array<{ key: string, name: string }> }> } };
+
+export type SetReviewScheduleMutationVariables = Exact<{
+  input: SetReviewScheduleInput;
+}>;
+
+
+export type SetReviewScheduleMutation = { setReviewSchedule: { cycleMonths: number | null, onStatutoryChange: boolean, dueOn: string | null, scheduledOn: string | null, setToTerm: boolean, timing: ReviewTiming | null, ownerMembershipId: string | null, warnings: Array<string>, policyType: { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string } | null, term: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, flags: Array<{ id: string, dueOn: string, reason: string }>, owner: { id: string, name: string } | null, reviews: Array<{ id: string, outcome: ReviewOutcome, reviewedOn: string, note: string | null, versionNumber: string | null, previousDueOn: string | null, nextReviewOn: string | null, reviewedBy: { id: string, name: string } | null }> } };
+
+export type CompleteReviewMutationVariables = Exact<{
+  input: CompleteReviewInput;
+}>;
+
+
+export type CompleteReviewMutation = { completeReview: { review: { id: string }, schedule: { cycleMonths: number | null, onStatutoryChange: boolean, dueOn: string | null, scheduledOn: string | null, setToTerm: boolean, timing: ReviewTiming | null, ownerMembershipId: string | null, warnings: Array<string>, policyType: { key: string, name: string, statutory: boolean, maxCycleMonths: number | null, advisedCycleMonths: number | null, onStatutoryChange: boolean, basis: string } | null, term: { key: string, name: string, label: string, startYear: number, startsOn: string, endsOn: string } | null, flags: Array<{ id: string, dueOn: string, reason: string }>, owner: { id: string, name: string } | null, reviews: Array<{ id: string, outcome: ReviewOutcome, reviewedOn: string, note: string | null, versionNumber: string | null, previousDueOn: string | null, nextReviewOn: string | null, reviewedBy: { id: string, name: string } | null }> }, draft: { id: string } | null } };
 
 export type SchoolsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -655,6 +883,21 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const AcademicYearFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}
+    `, {"fragmentName":"AcademicYearFields"}) as unknown as TypedDocumentString<AcademicYearFieldsFragment, unknown>;
 export const DraftFieldsFragmentDoc = new TypedDocumentString(`
     fragment DraftFields on PolicyVersion {
   id
@@ -719,6 +962,111 @@ export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TemplateRelease"}) as unknown as TypedDocumentString<TemplateReleaseFragment, unknown>;
+export const CalendarFeedFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CalendarFeedFields on CalendarFeed {
+  id
+  label
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"CalendarFeedFields"}) as unknown as TypedDocumentString<CalendarFeedFieldsFragment, unknown>;
+export const GuidanceEditionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GuidanceEditionFields on GuidanceEdition {
+  id
+  title
+  edition
+  inForceOn
+  note
+  flaggedCount
+  openCount
+  registeredAt
+  policyTypes {
+    key
+    name
+  }
+}
+    `, {"fragmentName":"GuidanceEditionFields"}) as unknown as TypedDocumentString<GuidanceEditionFieldsFragment, unknown>;
+export const PolicyTypeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}
+    `, {"fragmentName":"PolicyTypeFields"}) as unknown as TypedDocumentString<PolicyTypeFieldsFragment, unknown>;
+export const ReviewPeriodFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+    `, {"fragmentName":"ReviewPeriodFields"}) as unknown as TypedDocumentString<ReviewPeriodFieldsFragment, unknown>;
+export const ReviewScheduleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReviewScheduleFields on ReviewSchedule {
+  policyType {
+    ...PolicyTypeFields
+  }
+  cycleMonths
+  onStatutoryChange
+  dueOn
+  scheduledOn
+  term {
+    ...ReviewPeriodFields
+  }
+  setToTerm
+  timing
+  flags {
+    id
+    dueOn
+    reason
+  }
+  owner {
+    id
+    name
+  }
+  ownerMembershipId
+  reviews {
+    id
+    outcome
+    reviewedOn
+    note
+    versionNumber
+    previousDueOn
+    nextReviewOn
+    reviewedBy {
+      id
+      name
+    }
+  }
+  warnings
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}`, {"fragmentName":"ReviewScheduleFields"}) as unknown as TypedDocumentString<ReviewScheduleFieldsFragment, unknown>;
 export const VariableFieldsFragmentDoc = new TypedDocumentString(`
     fragment VariableFields on VariableValue {
   key
@@ -1234,6 +1582,93 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const TermCalendarDocument = new TypedDocumentString(`
+    query TermCalendar($schoolId: ID) {
+  termCalendar(schoolId: $schoolId) {
+    school {
+      id
+      name
+    }
+    years {
+      ...AcademicYearFields
+    }
+  }
+}
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}`) as unknown as TypedDocumentString<TermCalendarQuery, TermCalendarQueryVariables>;
+export const TermCalendarPresetDocument = new TypedDocumentString(`
+    query TermCalendarPreset($startYear: Int!, $naming: TermNaming!) {
+  termCalendarPreset(startYear: $startYear, naming: $naming) {
+    ...AcademicYearFields
+  }
+}
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}`) as unknown as TypedDocumentString<TermCalendarPresetQuery, TermCalendarPresetQueryVariables>;
+export const SaveAcademicYearDocument = new TypedDocumentString(`
+    mutation SaveAcademicYear($input: SaveAcademicYearInput!) {
+  saveAcademicYear(input: $input) {
+    ...AcademicYearFields
+  }
+}
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}`) as unknown as TypedDocumentString<SaveAcademicYearMutation, SaveAcademicYearMutationVariables>;
+export const DeleteAcademicYearDocument = new TypedDocumentString(`
+    mutation DeleteAcademicYear($id: ID!) {
+  deleteAcademicYear(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteAcademicYearMutation, DeleteAcademicYearMutationVariables>;
+export const ImportTermCalendarDocument = new TypedDocumentString(`
+    mutation ImportTermCalendar($input: ImportTermCalendarInput!) {
+  importTermCalendar(input: $input) {
+    ...AcademicYearFields
+  }
+}
+    fragment AcademicYearFields on AcademicYear {
+  id
+  startYear
+  label
+  naming
+  inherited
+  periods {
+    key
+    name
+    startsOn
+    endsOn
+  }
+}`) as unknown as TypedDocumentString<ImportTermCalendarMutation, ImportTermCalendarMutationVariables>;
 export const PolicyForEditingDocument = new TypedDocumentString(`
     query PolicyForEditing($id: ID!) {
   policy(id: $id) {
@@ -1510,6 +1945,7 @@ export const PolicyDocument = new TypedDocumentString(`
       change
       origin
       approvedBy
+      reviewed
     }
     versions {
       id
@@ -1576,6 +2012,375 @@ fragment TemplateRelease on TemplateVersion {
     }
   }
 }`) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const ReviewSettingsDocument = new TypedDocumentString(`
+    query ReviewSettings {
+  reminderSettings {
+    leadDays
+    overdueWeekly
+  }
+  calendarFeeds {
+    ...CalendarFeedFields
+  }
+  guidanceEditions {
+    ...GuidanceEditionFields
+  }
+  policyTypes {
+    key
+    name
+    statutory
+  }
+}
+    fragment CalendarFeedFields on CalendarFeed {
+  id
+  label
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    name
+  }
+}
+fragment GuidanceEditionFields on GuidanceEdition {
+  id
+  title
+  edition
+  inForceOn
+  note
+  flaggedCount
+  openCount
+  registeredAt
+  policyTypes {
+    key
+    name
+  }
+}`) as unknown as TypedDocumentString<ReviewSettingsQuery, ReviewSettingsQueryVariables>;
+export const SetReminderSettingsDocument = new TypedDocumentString(`
+    mutation SetReminderSettings($input: ReminderSettingsInput!) {
+  setReminderSettings(input: $input) {
+    leadDays
+    overdueWeekly
+  }
+}
+    `) as unknown as TypedDocumentString<SetReminderSettingsMutation, SetReminderSettingsMutationVariables>;
+export const CreateCalendarFeedDocument = new TypedDocumentString(`
+    mutation CreateCalendarFeed($input: CreateCalendarFeedInput!) {
+  createCalendarFeed(input: $input) {
+    url
+    feed {
+      ...CalendarFeedFields
+    }
+  }
+}
+    fragment CalendarFeedFields on CalendarFeed {
+  id
+  label
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CreateCalendarFeedMutation, CreateCalendarFeedMutationVariables>;
+export const RevokeCalendarFeedDocument = new TypedDocumentString(`
+    mutation RevokeCalendarFeed($id: ID!) {
+  revokeCalendarFeed(id: $id) {
+    ...CalendarFeedFields
+  }
+}
+    fragment CalendarFeedFields on CalendarFeed {
+  id
+  label
+  createdAt
+  revokedAt
+  createdBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RevokeCalendarFeedMutation, RevokeCalendarFeedMutationVariables>;
+export const RegisterGuidanceEditionDocument = new TypedDocumentString(`
+    mutation RegisterGuidanceEdition($input: RegisterGuidanceEditionInput!) {
+  registerGuidanceEdition(input: $input) {
+    ...GuidanceEditionFields
+  }
+}
+    fragment GuidanceEditionFields on GuidanceEdition {
+  id
+  title
+  edition
+  inForceOn
+  note
+  flaggedCount
+  openCount
+  registeredAt
+  policyTypes {
+    key
+    name
+  }
+}`) as unknown as TypedDocumentString<RegisterGuidanceEditionMutation, RegisterGuidanceEditionMutationVariables>;
+export const ReviewDashboardDocument = new TypedDocumentString(`
+    query ReviewDashboard($filter: ReviewDashboardFilter, $first: Int!, $offset: Int!) {
+  reviewDashboard(filter: $filter, first: $first, offset: $offset) {
+    today
+    currentTerm {
+      ...ReviewPeriodFields
+    }
+    nextTerm {
+      ...ReviewPeriodFields
+    }
+    counts {
+      status
+      count
+    }
+    total
+    rows {
+      policyId
+      policySlug
+      title
+      statutory
+      school {
+        id
+        name
+      }
+      status
+      statuses
+      dueOn
+      dueTerm
+      versionNumber
+      approvedOn
+      committeeId
+      committee
+      reviewRequired
+    }
+  }
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}`) as unknown as TypedDocumentString<ReviewDashboardQuery, ReviewDashboardQueryVariables>;
+export const PolicyReviewDocument = new TypedDocumentString(`
+    query PolicyReview($id: ID!) {
+  policy(id: $id) {
+    id
+    review {
+      ...ReviewScheduleFields
+    }
+  }
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}
+fragment ReviewScheduleFields on ReviewSchedule {
+  policyType {
+    ...PolicyTypeFields
+  }
+  cycleMonths
+  onStatutoryChange
+  dueOn
+  scheduledOn
+  term {
+    ...ReviewPeriodFields
+  }
+  setToTerm
+  timing
+  flags {
+    id
+    dueOn
+    reason
+  }
+  owner {
+    id
+    name
+  }
+  ownerMembershipId
+  reviews {
+    id
+    outcome
+    reviewedOn
+    note
+    versionNumber
+    previousDueOn
+    nextReviewOn
+    reviewedBy {
+      id
+      name
+    }
+  }
+  warnings
+}`) as unknown as TypedDocumentString<PolicyReviewQuery, PolicyReviewQueryVariables>;
+export const ReviewScheduleChoicesDocument = new TypedDocumentString(`
+    query ReviewScheduleChoices {
+  policyTypes {
+    ...PolicyTypeFields
+  }
+  termCalendar {
+    years {
+      id
+      startYear
+      label
+      periods {
+        key
+        name
+      }
+    }
+  }
+}
+    fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}`) as unknown as TypedDocumentString<ReviewScheduleChoicesQuery, ReviewScheduleChoicesQueryVariables>;
+export const SetReviewScheduleDocument = new TypedDocumentString(`
+    mutation SetReviewSchedule($input: SetReviewScheduleInput!) {
+  setReviewSchedule(input: $input) {
+    ...ReviewScheduleFields
+  }
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}
+fragment ReviewScheduleFields on ReviewSchedule {
+  policyType {
+    ...PolicyTypeFields
+  }
+  cycleMonths
+  onStatutoryChange
+  dueOn
+  scheduledOn
+  term {
+    ...ReviewPeriodFields
+  }
+  setToTerm
+  timing
+  flags {
+    id
+    dueOn
+    reason
+  }
+  owner {
+    id
+    name
+  }
+  ownerMembershipId
+  reviews {
+    id
+    outcome
+    reviewedOn
+    note
+    versionNumber
+    previousDueOn
+    nextReviewOn
+    reviewedBy {
+      id
+      name
+    }
+  }
+  warnings
+}`) as unknown as TypedDocumentString<SetReviewScheduleMutation, SetReviewScheduleMutationVariables>;
+export const CompleteReviewDocument = new TypedDocumentString(`
+    mutation CompleteReview($input: CompleteReviewInput!) {
+  completeReview(input: $input) {
+    review {
+      id
+    }
+    schedule {
+      ...ReviewScheduleFields
+    }
+    draft {
+      id
+    }
+  }
+}
+    fragment ReviewPeriodFields on ReviewPeriod {
+  key
+  name
+  label
+  startYear
+  startsOn
+  endsOn
+}
+fragment PolicyTypeFields on PolicyType {
+  key
+  name
+  statutory
+  maxCycleMonths
+  advisedCycleMonths
+  onStatutoryChange
+  basis
+}
+fragment ReviewScheduleFields on ReviewSchedule {
+  policyType {
+    ...PolicyTypeFields
+  }
+  cycleMonths
+  onStatutoryChange
+  dueOn
+  scheduledOn
+  term {
+    ...ReviewPeriodFields
+  }
+  setToTerm
+  timing
+  flags {
+    id
+    dueOn
+    reason
+  }
+  owner {
+    id
+    name
+  }
+  ownerMembershipId
+  reviews {
+    id
+    outcome
+    reviewedOn
+    note
+    versionNumber
+    previousDueOn
+    nextReviewOn
+    reviewedBy {
+      id
+      name
+    }
+  }
+  warnings
+}`) as unknown as TypedDocumentString<CompleteReviewMutation, CompleteReviewMutationVariables>;
 export const SchoolsDocument = new TypedDocumentString(`
     query Schools {
   schools {

@@ -25,7 +25,7 @@ const behaviour: PolicyDetail = {
   upstream: null,
   approvalRoute: null,
   pendingApproval: null,
-  history: [{ versionId: 'v-5', version: '2.1', date: '2025-01-13', change: 'Updated contact details', origin: 'EDITORIAL', approvedBy: 'Trust Board' }],
+  history: [{ versionId: 'v-5', version: '2.1', date: '2025-01-13', change: 'Updated contact details', origin: 'EDITORIAL', approvedBy: 'Trust Board', reviewed: false }],
   versions: [{ id: 'v-5', number: '2.1', status: 'APPROVED', approvedOn: '2025-01-13', effectiveOn: '2025-01-13', changeSummary: 'Updated contact details' }],
 };
 

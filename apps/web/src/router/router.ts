@@ -48,6 +48,10 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'settings/outbox', name: 'outbox', component: () => import('../notifications/OutboxPage.vue'), meta: { title: 'Email outbox' } },
           { path: 'approvals', name: 'approvals', component: () => import('../approvals/ApprovalInboxPage.vue'), meta: { title: 'Approvals' } },
           { path: 'approvals/:id', name: 'approval-request', component: () => import('../approvals/ApprovalRequestPage.vue'), props: true, meta: { title: 'Approval request' } },
+          // The reviews screens: their own chunks too.
+          { path: 'reviews', name: 'reviews', component: () => import('../reviews/ReviewDashboardPage.vue'), meta: { title: 'Reviews' } },
+          { path: 'settings/calendar', name: 'calendar-settings', component: () => import('../calendar/CalendarSettingsPage.vue'), meta: { title: 'Term dates' } },
+          { path: 'settings/reviews', name: 'review-settings', component: () => import('../review-settings/ReviewSettingsPage.vue'), meta: { title: 'Review settings' } },
           { path: 'policies/:id/compare', name: 'policy-compare', component: () => import('../versions/ComparePage.vue'), props: true, meta: { title: 'Compare versions' } },
         ],
       },

@@ -12,8 +12,9 @@ const policy = aPolicyDetail({
   id: 'p-1',
   title: 'Use of Social Media Policy',
   history: [
-    { versionId: 'v-1', version: '1.0', date: '2025-01-13', change: 'New Policy – adopted from existing LA Policy', origin: null, approvedBy: 'Finance, Audit & Risk Committee' },
-    { versionId: 'v-2', version: '1.1', date: '2026-11-20', change: 'New DSL contact details', origin: 'EDITORIAL', approvedBy: null },
+    { versionId: 'v-1', version: '1.0', date: '2025-01-13', change: 'New Policy – adopted from existing LA Policy', origin: null, approvedBy: 'Finance, Audit & Risk Committee', reviewed: false },
+    { versionId: 'v-2', version: '1.1', date: '2026-11-20', change: 'New DSL contact details', origin: 'EDITORIAL', approvedBy: null, reviewed: false },
+    { versionId: 'v-2', version: '1.1', date: '2027-11-18', change: 'Reviewed – no change', origin: null, approvedBy: null, reviewed: true },
   ],
   versions: [
     { id: 'v-3', number: null, status: 'DRAFT', approvedOn: null, effectiveOn: null, changeSummary: null },
@@ -41,7 +42,9 @@ describe('a policy’s history', () => {
     expect(rows).toEqual([
       ['1.0', '13 January 2025', 'New Policy – adopted from existing LA Policy', '—', 'Finance, Audit & Risk Committee'],
       ['1.1', '20 November 2026', 'New DSL contact details', 'Editorial (typos, contact details)', 'Delegated approval'],
+      ['1.1 (reviewed, same version)', '18 November 2027', 'Reviewed – no change', '—', '—'],
     ]);
+    expect(wrapper.findAll('.history-table tbody tr').map((row) => row.classes('history-table__reviewed'))).toEqual([false, false, true]);
   });
 
   it('compares any two versions, the newest two by default', async () => {
