@@ -9,7 +9,7 @@ import { buttonByText, fieldByLabel, renderApp, settle } from '../test/render-ap
 
 enableAutoUnmount(afterEach);
 
-const approved = { id: 'v-1', number: '1.0', status: 'APPROVED' as const, approvedOn: '2025-01-13', nextReviewOn: '2026-12-18', html: '<p>Text</p>' };
+const approved = { id: 'v-1', number: '1.0', status: 'APPROVED' as const, approvedOn: '2025-01-13', html: '<p>Text</p>' };
 const withDraft = aPolicyDetail({ id: 'p-1', title: 'Use of Social Media Policy', currentVersion: approved, draft: { id: 'v-2', revision: 7 } });
 
 const context: SubmissionContextQuery = {

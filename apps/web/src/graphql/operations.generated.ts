@@ -568,14 +568,14 @@ export type OutboxQuery = { outbox: { delivering: boolean, emails: Array<{ id: s
 export type PoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PoliciesQuery = { policies: Array<{ id: string, title: string, numbering: NumberingStyle, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null } | null }> };
+export type PoliciesQuery = { policies: Array<{ id: string, title: string, numbering: NumberingStyle, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null } | null, review: { dueOn: string | null } }> };
 
 export type PolicyQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, nextReviewOn: string | null, html: string } | null, draft: { id: string, revision: number } | null, approvalRoute: { id: string, name: string, isDefault: boolean } | null, pendingApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null, reviewed: boolean }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
+export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, review: { dueOn: string | null }, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, html: string } | null, draft: { id: string, revision: number } | null, approvalRoute: { id: string, name: string, isDefault: boolean } | null, pendingApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null, reviewed: boolean }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
 
@@ -1905,7 +1905,9 @@ export const PoliciesDocument = new TypedDocumentString(`
       number
       status
       approvedOn
-      nextReviewOn
+    }
+    review {
+      dueOn
     }
   }
 }
@@ -1918,12 +1920,14 @@ export const PolicyDocument = new TypedDocumentString(`
     slug
     statutory
     reviewCycleMonths
+    review {
+      dueOn
+    }
     currentVersion {
       id
       number
       status
       approvedOn
-      nextReviewOn
       html
     }
     draft {

@@ -11,15 +11,17 @@ const safeguarding: PolicySummary = {
   id: 'policy-1',
   title: 'Child protection and safeguarding',
   numbering: 'NUMBERED',
-  currentVersion: { id: 'v-1', number: '3.0', status: 'APPROVED', approvedOn: '2025-01-13', nextReviewOn: '2026-01-13' },
+  currentVersion: { id: 'v-1', number: '3.0', status: 'APPROVED', approvedOn: '2025-01-13' },
+  review: { dueOn: '2026-01-13' },
 };
 const attendance: PolicySummary = {
   id: 'policy-2',
   title: 'Attendance',
   numbering: 'NUMBERED',
-  currentVersion: { id: 'v-2', number: '0.1', status: 'IN_APPROVAL', approvedOn: null, nextReviewOn: null },
+  currentVersion: { id: 'v-2', number: '0.1', status: 'IN_APPROVAL', approvedOn: null },
+  review: { dueOn: null },
 };
-const uniform: PolicySummary = { id: 'policy-3', title: 'Uniform', numbering: 'NUMBERED', currentVersion: null };
+const uniform: PolicySummary = { id: 'policy-3', title: 'Uniform', numbering: 'NUMBERED', currentVersion: null, review: { dueOn: null } };
 
 function tableRows(wrapper: Awaited<ReturnType<typeof renderApp>>['wrapper']): string[][] {
   return wrapper.findAll('tbody tr').map((row) => row.findAll('td').map((cell) => cell.text()));

@@ -12,12 +12,12 @@ const behaviour: PolicyDetail = {
   slug: 'behaviour',
   statutory: true,
   reviewCycleMonths: 24,
+  review: { dueOn: '2027-01-13' },
   currentVersion: {
     id: 'v-5',
     number: '2.1',
     status: 'APPROVED',
     approvedOn: '2025-01-13',
-    nextReviewOn: '2027-01-13',
     html: '<h2>Purpose</h2><p>We expect <strong>kindness</strong>.</p>',
   },
   availableUpdate: null,

@@ -46,7 +46,8 @@ const choices: ReviewScheduleChoicesQuery = {
 const policy = aPolicyDetail({
   id: 'p-5',
   title: 'Child Protection and Safeguarding',
-  currentVersion: { id: 'v-5', number: '3.2', status: 'APPROVED', approvedOn: '2025-12-10', nextReviewOn: '2026-12-18', html: '<p>Text</p>' },
+  currentVersion: { id: 'v-5', number: '3.2', status: 'APPROVED', approvedOn: '2025-12-10', html: '<p>Text</p>' },
+  review: { dueOn: '2026-12-18' },
 });
 
 function reviewApi(role: Role = 'AUTHOR') {

@@ -55,6 +55,7 @@ export function aPolicyDetail(overrides: Partial<PolicyDetail> = {}): PolicyDeta
     slug: 'attendance',
     statutory: false,
     reviewCycleMonths: null,
+    review: { dueOn: null },
     currentVersion: null,
     draft: null,
     approvalRoute: null,
