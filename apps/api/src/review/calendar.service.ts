@@ -9,8 +9,8 @@ import {
   currentAndNextPeriod,
   parseCalendarCsv,
   parseCalendarIcs,
-  periodNames,
   presetYear,
+  recogniseTermName,
   sortPeriods,
   validateAcademicYear,
   type AcademicYear,
@@ -71,15 +71,14 @@ export function calendarRefused(problems: CalendarProblem[]): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, `${first?.message ?? 'The calendar is not valid.'}${more}`, { reason: 'INVALID_CALENDAR', problems });
 }
 
-/** Keys from the naming's canonical names when the caller gave none ("Term 2" → T2). */
+/** Keys from the names when the caller gave none ("Term 2" → T2, as the importers read names); P1, P2 … for names of no naming. */
 function withKeys(year: AcademicYear): AcademicYear {
-  const names = periodNames(year.naming);
   return {
     ...year,
     periods: year.periods.map((period, index) => {
       if (period.key) return period;
-      const named = names.find((entry) => entry.name.toLowerCase() === period.name.trim().toLowerCase());
-      return { ...period, key: named?.key ?? `P${index + 1}` };
+      const named = recogniseTermName(period.name);
+      return { ...period, key: named?.naming === year.naming ? named.key : `P${index + 1}` };
     }),
   };
 }

@@ -143,7 +143,8 @@ export class ReminderService implements OnModuleInit {
     const organisationId = RequestContext.require().caller!.membership!.organisationId;
     const problems = validateReminderSettings(settings);
     if (problems.length) throw new AppError(ErrorCode.BAD_USER_INPUT, problems.join(' '), { reason: 'INVALID_REMINDER_SETTINGS', problems });
-    const leadDays = [...new Set(settings.leadDays)].sort((a, b) => b - a);
+    // Validation refuses repeats; kept longest first, as people read them.
+    const leadDays = [...settings.leadDays].sort((a, b) => b - a);
     const manager = await this.database.manager();
     await manager.query(
       `INSERT INTO review_settings (organisation_id, lead_days, overdue_weekly) VALUES ($1, $2, $3)

@@ -7,7 +7,7 @@
  * the date without a new version). Each version keeps the next review date it was approved with.
  */
 import { Injectable } from '@nestjs/common';
-import { isIsoDate, nextReviewDate, periodForDue, resolveTerm, reviewTiming, type AcademicYear, type ResolvedPeriod, type ReviewTiming } from '@ratify/calendar';
+import { academicYearLabel, isIsoDate, nextReviewDate, periodForDue, resolveTerm, reviewTiming, type AcademicYear, type ResolvedPeriod, type ReviewTiming } from '@ratify/calendar';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
@@ -263,7 +263,7 @@ export class ReviewScheduleService {
     if (!next.startYear || !next.termKey) throw new AppError(ErrorCode.BAD_USER_INPUT, 'A term needs both its academic year and which term it is.', { reason: 'INCOMPLETE_TERM' });
     const period = resolveTerm(await this.trustCalendar(), next.startYear, next.termKey);
     if (!period) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `The trust's term calendar has no ${next.termKey} in ${next.startYear}/${String((next.startYear + 1) % 100).padStart(2, '0')}: add that year's term dates first.`, {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `The trust's term calendar has no ${next.termKey} in ${academicYearLabel(next.startYear)}: add that year's term dates first.`, {
         reason: 'UNKNOWN_TERM',
       });
     }
