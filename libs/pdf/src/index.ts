@@ -1,2 +1,3 @@
 export * from './policy-pdf';
 export * from './render';
+export * from './rendition';
