@@ -35,7 +35,12 @@ import { VariantService } from './variant/variant.service';
 import { PolicyService } from './policy/policy.service';
 import { PublicSiteController } from './publication/public-site.controller';
 import { PublicSiteService } from './publication/public-site.service';
-import { PublicationResolver } from './publication/publication.resolver';
+import { PolicyPublicationResolver, PublicationResolver } from './publication/publication.resolver';
+import { PdfRenderer } from './publication/pdf-renderer';
+import { BrandingResolver } from './branding/branding.resolver';
+import { BrandingService } from './branding/branding.service';
+import { LogoController } from './branding/logo.controller';
+import { createFileStore, FileStore } from './storage/file-store';
 import { PublicationService } from './publication/publication.service';
 import { ApprovalResolver, PolicyApprovalResolver, RedlineResolver } from './approval/approval.resolver';
 import { ApprovalService } from './approval/approval.service';
@@ -70,11 +75,12 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) })],
-      controllers: [HealthController, PublicSiteController, ImportController, AuditExportController, ReviewExportController],
+      controllers: [HealthController, PublicSiteController, ImportController, AuditExportController, ReviewExportController, LogoController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
         { provide: JOB_QUEUE_URL, useValue: runtimeUrl },
+        { provide: FileStore, useValue: createFileStore(config.files) },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpTransactionInterceptor },
@@ -110,6 +116,10 @@ export class AppModule implements NestModule {
         PublicSiteService,
         PublicationService,
         PublicationResolver,
+        PolicyPublicationResolver,
+        PdfRenderer,
+        BrandingService,
+        BrandingResolver,
         AuditService,
         AuditResolver,
         Mailer,

@@ -5,22 +5,24 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { EmbeddedPostgresInUseError } from './database/embedded-postgres';
 import { openDatabaseServer, type DatabaseServer } from './database/database-server';
 import { ownerDataSource } from './database/data-sources';
 import { prepareDatabase } from './database/prepare-database';
 import { isEmpty, seedDemoData } from './demo/demo-seed';
+import { createFileStore } from './storage/file-store';
 
 Logger.overrideLogger(['log', 'warn', 'error']);
 const logger = new Logger('Ratify');
 
-async function seedIfWanted(ownerUrl: string, demo: 'on' | 'off' | 'first-start'): Promise<void> {
+async function seedIfWanted(ownerUrl: string, config: AppConfig): Promise<void> {
+  const { demo } = config;
   if (demo === 'off') return;
   const owner = ownerDataSource(ownerUrl);
   await owner.initialize();
   try {
-    if (demo === 'on' || (await isEmpty(owner))) await seedDemoData(owner);
+    if (demo === 'on' || (await isEmpty(owner))) await seedDemoData(owner, createFileStore(config.files));
   } finally {
     await owner.destroy();
   }
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   try {
     server = await openDatabaseServer(config);
     const runtimeUrl = await prepareDatabase(server.ownerUrl, config.databaseAppUrl);
-    await seedIfWanted(server.ownerUrl, config.demo);
+    await seedIfWanted(server.ownerUrl, config);
     app = await createApp(config, runtimeUrl);
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
     const url = `http://localhost:${config.port}`;

@@ -1,6 +1,22 @@
-/** Publishing a trust policy for the trust and its schools: refused, naming every empty required detail, until each copy can be rendered. */
+/**
+ * Publishing a trust policy for the trust and its schools: refused, naming every empty required
+ * detail, until each copy can be rendered; then one job with a visible item per copy, immutable
+ * artefacts with their SHA-256, and only published versions public.
+ */
+import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { asOwner, documentWithVariables, signedInTenant, startTestApp, TestClient, type TestTenant } from './support/harness';
+import {
+  asOwner,
+  asRuntime,
+  documentWithVariables,
+  publishAndWait,
+  signedInTenant,
+  startTestApp,
+  testConfig,
+  TestClient,
+  type TestTenant,
+} from './support/harness';
+import { documentFromOutline } from '@ratify/document';
 
 let app: INestApplication;
 let tenant: TestTenant;
@@ -8,19 +24,32 @@ let admin: TestClient;
 
 const CONTENT = documentWithVariables(['Report concerns to ', { variable: 'school.dslName' }, ', or to the ', { variable: 'school.headTitle' }, '; office: ', { variable: 'school.phone' }, '.']);
 
-const PUBLISH = 'mutation ($input: PublishPolicyInput!) { publishPolicy(input: $input) { publishedFor { name } versionNumber path } }';
+const PUBLISH = 'mutation ($input: PublishPolicyInput!) { publishPolicy(input: $input) { id status total } }';
 const SET = 'mutation ($input: SetVariablesInput!) { setVariables(input: $input) { key } }';
-const live = () =>
-  asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM publication WHERE organisation_id = $1 AND withdrawn_at IS NULL`, [tenant.organisationId])).rows[0].n);
+const PUBLICATIONS = 'query ($id: ID!) { policy(id: $id) { publications { publishedFor { slug } versionNumber path pdfPath pdfSha256 htmlSha256 } publishJobs { status reason total done } } }';
+const live = (organisationId = tenant.organisationId) =>
+  asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM publication WHERE organisation_id = $1 AND withdrawn_at IS NULL`, [organisationId])).rows[0].n);
+const jobs = (organisationId = tenant.organisationId) =>
+  asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM publish_job WHERE organisation_id = $1`, [organisationId])).rows[0].n);
+
+function bytesOf(client: TestClient, path: string) {
+  return client.http
+    .get(path)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+}
 
 beforeAll(async () => {
   app = await startTestApp();
   ({ tenant, client: admin } = await signedInTenant(app, { role: 'admin', content: CONTENT }));
-  await asOwner((db) => db.query(`DELETE FROM publication WHERE organisation_id = $1`, [tenant.organisationId]));
 });
 afterAll(() => app.close());
 
-it('refuses to publish while required details are empty, naming each of them for each copy, and publishes nothing', async () => {
+it('refuses to publish while required details are empty, naming each of them for each copy, and queues nothing', async () => {
   await admin.gql(SET, { input: { values: [{ key: 'school.headTitle', value: 'Headteacher' }] } });
   const refused = await admin.gql(PUBLISH, { input: { policyId: tenant.policyId } });
   expect(refused.errors?.[0]).toMatchObject({
@@ -31,24 +60,90 @@ it('refuses to publish while required details are empty, naming each of them for
     },
   });
   expect(await live()).toBe(0);
+  expect(await jobs()).toBe(0);
+  expect((await admin.http.get(`/p/${tenant.schoolSlug}/social-media`)).status).toBe(404);
 });
 
-it('publishes every copy once the details are filled in (an optional one may stay empty), and again without duplicates', async () => {
+it('publishes every copy as one job, stores each artefact under its SHA-256, and serves exactly those bytes', async () => {
   await admin.gql(SET, { input: { values: [{ key: 'school.dslName', value: 'Sam Patel' }] } });
-  const published = await admin.gql<{ publishPolicy: { publishedFor: { name: string }; versionNumber: string; path: string }[] }>(PUBLISH, { input: { policyId: tenant.policyId } });
-  expect(published.errors).toBeUndefined();
-  expect(published.data!.publishPolicy).toEqual([
-    { publishedFor: { name: `Trust ${tenant.slug}` }, versionNumber: '1.0', path: `/p/${tenant.slug}/social-media` },
-    { publishedFor: { name: `School ${tenant.schoolSlug}` }, versionNumber: '1.0', path: `/p/${tenant.schoolSlug}/social-media` },
+  const job = await publishAndWait(app, admin, tenant.policyId);
+  expect(job).toMatchObject({ status: 'DONE', total: 2, done: 2, failed: 0 });
+  expect(job.items).toEqual([
+    { publishedFor: { name: `Trust ${tenant.slug}`, slug: tenant.slug }, status: 'PUBLISHED', error: null, path: `/p/${tenant.slug}/social-media` },
+    { publishedFor: { name: `School ${tenant.schoolSlug}`, slug: tenant.schoolSlug }, status: 'PUBLISHED', error: null, path: `/p/${tenant.schoolSlug}/social-media` },
   ]);
-  expect((await admin.http.get(`/p/${tenant.schoolSlug}/social-media`)).text).toContain('Report concerns to Sam Patel, or to the Headteacher; office: ');
-  expect((await admin.gql(PUBLISH, { input: { policyId: tenant.policyId, schoolIds: [tenant.schoolId] } })).errors).toBeUndefined();
+  const { publications } = (await admin.gql<{ policy: { publications: { publishedFor: { slug: string }; pdfPath: string; path: string; pdfSha256: string; htmlSha256: string }[] } }>(PUBLICATIONS, { id: tenant.policyId })).data!.policy;
+  expect(publications.map((publication) => publication.publishedFor.slug)).toEqual([tenant.slug, tenant.schoolSlug]);
+  for (const publication of publications) {
+    const page = await bytesOf(admin, publication.path);
+    const pdf = await bytesOf(admin, publication.pdfPath);
+    expect(createHash('sha256').update(page.body as Buffer).digest('hex')).toBe(publication.htmlSha256);
+    expect(createHash('sha256').update(pdf.body as Buffer).digest('hex')).toBe(publication.pdfSha256);
+    expect(pdf.headers['etag']).toBe(`"${publication.pdfSha256}"`);
+    expect(pdf.headers['content-digest']).toBe(`sha-256=:${Buffer.from(publication.pdfSha256, 'hex').toString('base64')}:`);
+  }
+  const schoolPage = (await admin.http.get(`/p/${tenant.schoolSlug}/social-media`)).text;
+  expect(schoolPage).toContain('Report concerns to Sam Patel, or to the Headteacher; office: ');
+  expect(publications[0]!.pdfSha256).not.toBe(publications[1]!.pdfSha256);
+});
+
+it('publishes again without duplicates: the same artefacts are left as they are', async () => {
+  const again = await publishAndWait(app, admin, tenant.policyId, [tenant.schoolId]);
+  expect(again.items.map((item) => item.status)).toEqual(['UNCHANGED']);
   expect(await live()).toBe(2);
 });
 
-it("lets an author neither publish nor reach another trust's school", async () => {
+it('keeps a published artefact immutable: the runtime role cannot rewrite or delete a publication', async () => {
+  await expect(asRuntime(tenant.organisationId, (db) => db.query(`UPDATE publication SET pdf_sha256 = repeat('0', 64) WHERE organisation_id = $1`, [tenant.organisationId]))).rejects.toThrow(/permission denied/);
+  await expect(asRuntime(tenant.organisationId, (db) => db.query(`DELETE FROM publication WHERE organisation_id = $1`, [tenant.organisationId]))).rejects.toThrow(/permission denied/);
+  expect(await live()).toBe(2);
+});
+
+it("lets an author neither publish for the trust nor reach another trust's school", async () => {
   const { client: author } = await signedInTenant(app, { role: 'author' });
-  expect((await author.gql(PUBLISH, { input: { policyId: tenant.policyId } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  expect((await author.gql(PUBLISH, { input: { policyId: tenant.policyId } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   const { tenant: other, client: otherAdmin } = await signedInTenant(app, { role: 'admin' });
   expect((await otherAdmin.gql(PUBLISH, { input: { policyId: other.policyId, schoolIds: [tenant.schoolId] } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  const { tenant: own, client: ownAuthor } = await signedInTenant(app, { role: 'author' });
+  expect((await ownAuthor.gql(PUBLISH, { input: { policyId: own.policyId } })).errors?.[0]).toMatchObject({
+    message: "Only the trust's administrators can publish for the whole trust.",
+    extensions: { code: 'FORBIDDEN' },
+  });
+  expect(await jobs(own.organisationId)).toBe(0);
+});
+
+it('says CONFLICT for a policy with no approved version, and publishes nothing', async () => {
+  const { tenant: fresh, client } = await signedInTenant(app, { role: 'admin' });
+  await asOwner((db) => db.query(`UPDATE policy_version SET status = 'draft', major = NULL, minor = NULL, approved_on = NULL WHERE id = $1`, [fresh.versionId]));
+  const refused = await client.gql(PUBLISH, { input: { policyId: fresh.policyId } });
+  expect(refused.errors?.[0]).toMatchObject({ message: 'This policy has no approved version yet, so there is nothing to publish.', extensions: { code: 'CONFLICT' } });
+  expect(await jobs(fresh.organisationId)).toBe(0);
+});
+
+describe('a render that takes too long', () => {
+  let slow: INestApplication;
+
+  beforeAll(async () => {
+    slow = await startTestApp(testConfig({ renderTimeoutMs: 100 }));
+  });
+  afterAll(() => slow.close());
+
+  it('is stopped at the time limit; that copy fails with a message and nothing of it is public', async () => {
+    // 2,000 long clauses: far more than a 100 ms budget can lay out.
+    const long = documentFromOutline({
+      sections: Array.from({ length: 40 }, (_, s) => ({
+        heading: `Section ${s + 1}`,
+        clauses: Array.from({ length: 50 }, (_, c) => {
+          const text = `Clause ${s + 1}.${c + 1}: ${'Staff must keep personal and professional life apart on every platform. '.repeat(6)}`;
+          return { text, blocks: [{ type: 'paragraph' as const, text }] };
+        }),
+      })),
+    });
+    const { tenant: big, client } = await signedInTenant(slow, { role: 'admin', content: long });
+    const job = await publishAndWait(slow, client, big.policyId, [big.schoolId]);
+    expect(job).toMatchObject({ status: 'DONE', failed: 1 });
+    expect(job.items[0]).toMatchObject({ status: 'FAILED', error: 'This copy could not be made into a PDF and web page. Try again; if it fails again, contact support.' });
+    expect(await live(big.organisationId)).toBe(0);
+    expect((await client.http.get(`/p/${big.schoolSlug}/social-media.pdf`)).status).toBe(404);
+  });
 });

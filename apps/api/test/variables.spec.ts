@@ -1,6 +1,6 @@
 /** Variable values per trust and school; each school's published copy renders with its own. */
 import type { INestApplication } from '@nestjs/common';
-import { asOwner, createTenant, documentWithVariables, startTestApp, TestClient, uniqueSlug, type TestTenant, signedInTenant } from './support/harness';
+import { asOwner, createTenant, documentWithVariables, publishAndWait, startTestApp, TestClient, uniqueSlug, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
 let tenant: TestTenant;
@@ -67,13 +67,13 @@ it("renders each school's published copy with its own values", async () => {
   const schoolIds = await asOwner(async (db) => {
     await db.query('BEGIN');
     const second = (await db.query(`INSERT INTO organisation (kind, slug, name, parent_id) VALUES ('school', $1, 'Rowan Academy', $2) RETURNING id`, [secondSchool, trust.organisationId])).rows[0].id;
-    await db.query(`SELECT set_config('app.organisation_id', $1, true)`, [trust.organisationId]);
-    await db.query(`INSERT INTO publication (organisation_id, school_id, policy_id, policy_version_id) VALUES ($1, $2, $3, $4)`, [trust.organisationId, second, trust.policyId, trust.versionId]);
     await db.query('COMMIT');
     return [trust.schoolId, second];
   });
   await client.gql(SET, { input: { schoolId: schoolIds[0], values: [{ key: 'school.headTitle', value: 'Headteacher' }, { key: 'school.dslName', value: 'Ann Ash' }] } });
   await client.gql(SET, { input: { schoolId: schoolIds[1], values: [{ key: 'school.headTitle', value: 'Head of School' }, { key: 'school.dslName', value: 'Ben Birch' }] } });
+  const job = await publishAndWait(app, client, trust.policyId, schoolIds);
+  expect(job.items.map((item) => item.status)).toEqual(['published', 'published']);
   const first = await client.http.get(`/p/${trust.schoolSlug}/social-media`);
   const second = await client.http.get(`/p/${secondSchool}/social-media`);
   expect(first.text).toContain(`Report to the Headteacher of School ${trust.schoolSlug} or Ann Ash.`);

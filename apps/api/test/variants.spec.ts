@@ -2,7 +2,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { listClauses } from '@ratify/document';
 import { policy as document } from '../../../libs/merge/src/testing/policies';
-import { asOwner, createTenant, startTestApp, TestClient, type TestTenant, signedInTenant } from './support/harness';
+import { asOwner, createTenant, publishAndWait, startTestApp, TestClient, type TestTenant, signedInTenant } from './support/harness';
 
 let app: INestApplication;
 let trust: TestTenant;
@@ -35,6 +35,7 @@ it("saves a school's overrides and shows its own copy, on its public page too", 
   expect(saved.errors).toBeUndefined();
   expect(saved.data?.saveSchoolVariant.divergence).toEqual({ changed: [clauseId], omitted: [], added: ['school-added-1'], keptAsIs: 0 });
   expect(saved.data?.saveSchoolVariant.html).toContain('Our school says it its own way.');
+  expect((await publishAndWait(app, admin, trust.policyId, [trust.schoolId])).items[0]!.status).toBe('published');
   const page = await admin.http.get(`/p/${trust.schoolSlug}/social-media`);
   expect(page.text).toContain('Our school says it its own way.');
   expect(page.text).toContain('A clause only our school has.');

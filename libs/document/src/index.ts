@@ -11,3 +11,4 @@ export * from './validate';
 export { ensureUniqueIds, newId, UniqueIds, uniqueIdsPlugin } from './ids';
 export { emptyPolicyDocument } from './empty';
 export * from './terminology';
+export * from './change-origins';

@@ -27,6 +27,7 @@ import { indexClauses } from '../policy/clause-index';
 import { acceptDocument } from '../policy/draft.service';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
 import { rollSchoolCopiesForward } from '../variant/variant.service';
+import { PublicationService } from '../publication/publication.service';
 import { decisionRefusal, readRequests, stageLabel, type DecisionMethod, type DecisionOutcome, type RequestRow, type StageRow } from './approval.service';
 import { stageDeciders } from './submit-for-approval.command';
 
@@ -101,6 +102,7 @@ export class RecordDecisionCommand {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
+    private readonly publications: PublicationService,
   ) {}
 
   async decide(input: Decision): Promise<RequestRow> {
@@ -255,6 +257,8 @@ export class RecordDecisionCommand {
     await manager.query(`UPDATE approval_request SET status = 'approved', closed_at = now() WHERE organisation_id = $1 AND id = $2`, [organisationId, request.id]);
     await resolveFlags(manager, organisationId, request.policyId, { versionId: version.id });
     const copies = await rollSchoolCopiesForward(manager, organisationId, request.policyId, { id: version.id, content });
+    // Wherever the policy is public, the new version replaces the old, every copy in one job.
+    const republishJobId = await this.publications.republishPublic(manager, organisationId, request.policyId, 'approved', RequestContext.require().caller!.personId);
     await this.audit.record({
       action: 'version.approved',
       policyId: request.policyId,
@@ -268,6 +272,7 @@ export class RecordDecisionCommand {
         supersedes: previous ? `${previous.major}.${previous.minor}` : null,
         schoolCopiesCarried: copies.carried,
         schoolCopiesToReconfirm: copies.needReconfirmation,
+        republishJob: republishJobId,
       },
     });
   }

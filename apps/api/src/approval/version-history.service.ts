@@ -3,6 +3,7 @@
  * policy changes" table, generated from the approved versions (never typed by hand).
  */
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { PolicyDocument } from '@ratify/document';
 import { diffDocuments, type DocumentDiff } from '@ratify/merge';
 import { AppError, ErrorCode } from '../common/errors';
@@ -71,36 +72,42 @@ export class VersionHistoryService {
 
   /** The history table: one row per approved version and per "reviewed, no change", oldest first. */
   async history(policyId: string): Promise<HistoryRow[]> {
-    const versions = (await this.versions(policyId)).filter((row) => row.status === 'approved' || row.status === 'superseded').sort(byNumber);
-    const bodyIds = [...new Set(versions.map((row) => row.approvedByBodyId).filter((id): id is string => !!id))];
-    const manager = await this.database.manager();
-    const bodies = new Map<string, string>(
-      bodyIds.length
-        ? (await manager.query(`SELECT id, name FROM governance_body WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [this.organisationId(), bodyIds])).map(
-            (row: { id: string; name: string }) => [row.id, row.name],
-          )
-        : [],
-    );
-    const approvals: HistoryRow[] = versions.map((version, index) => {
-      const diff = diffDocuments(versions[index - 1]?.content ?? EMPTY, version.content);
-      return {
-        version,
-        date: version.approvedOn!,
-        change: version.changeSummary,
-        approvedBy: version.approvedByBodyId ? (bodies.get(version.approvedByBodyId) ?? null) : null,
-        changedClauseIds: diff.clauses.filter((clause) => clause.change === 'changed' || clause.change === 'added').map((clause) => clause.clauseId),
-        reviewed: false,
-      };
-    });
-    const reviews: { versionId: string; reviewedOn: string; note: string | null }[] = await manager.query(
-      `SELECT version_id AS "versionId", reviewed_on AS "reviewedOn", note FROM policy_review WHERE organisation_id = $1 AND policy_id = $2 AND outcome = 'no_change' ORDER BY reviewed_on, created_at`,
-      [this.organisationId(), policyId],
-    );
-    const reviewRows: HistoryRow[] = reviews.flatMap((review) => {
-      const version = versions.find((candidate) => candidate.id === review.versionId);
-      if (!version) return [];
-      return [{ version, date: review.reviewedOn, change: `Reviewed – no change${review.note ? `. ${review.note}` : ''}`, approvedBy: null, changedClauseIds: [], reviewed: true }];
-    });
-    return [...approvals, ...reviewRows].sort((a, b) => a.date.localeCompare(b.date) || Number(a.reviewed) - Number(b.reviewed));
+    return historyRows(await this.database.manager(), this.organisationId(), policyId);
   }
+}
+
+/** The history table of a policy, in any transaction of its tenant (a request, or a publishing job). */
+export async function historyRows(manager: EntityManager, organisationId: string, policyId: string): Promise<HistoryRow[]> {
+  const versions = (await manager.findBy(PolicyVersionEntity, { organisationId, policyId }))
+    .filter((row) => row.status === 'approved' || row.status === 'superseded')
+    .sort(byNumber);
+  const bodyIds = [...new Set(versions.map((row) => row.approvedByBodyId).filter((id): id is string => !!id))];
+  const bodies = new Map<string, string>(
+    bodyIds.length
+      ? (await manager.query(`SELECT id, name FROM governance_body WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [organisationId, bodyIds])).map(
+          (row: { id: string; name: string }) => [row.id, row.name],
+        )
+      : [],
+  );
+  const approvals: HistoryRow[] = versions.map((version, index) => {
+    const diff = diffDocuments(versions[index - 1]?.content ?? EMPTY, version.content);
+    return {
+      version,
+      date: version.approvedOn!,
+      change: version.changeSummary,
+      approvedBy: version.approvedByBodyId ? (bodies.get(version.approvedByBodyId) ?? null) : null,
+      changedClauseIds: diff.clauses.filter((clause) => clause.change === 'changed' || clause.change === 'added').map((clause) => clause.clauseId),
+      reviewed: false,
+    };
+  });
+  const reviews: { versionId: string; reviewedOn: string; note: string | null }[] = await manager.query(
+    `SELECT version_id AS "versionId", reviewed_on AS "reviewedOn", note FROM policy_review WHERE organisation_id = $1 AND policy_id = $2 AND outcome = 'no_change' ORDER BY reviewed_on, created_at`,
+    [organisationId, policyId],
+  );
+  const reviewRows: HistoryRow[] = reviews.flatMap((review) => {
+    const version = versions.find((candidate) => candidate.id === review.versionId);
+    if (!version) return [];
+    return [{ version, date: review.reviewedOn, change: `Reviewed – no change${review.note ? `. ${review.note}` : ''}`, approvedBy: null, changedClauseIds: [], reviewed: true }];
+  });
+  return [...approvals, ...reviewRows].sort((a, b) => a.date.localeCompare(b.date) || Number(a.reviewed) - Number(b.reviewed));
 }

@@ -18,6 +18,7 @@ export type AuditAction =
   | 'approval.withdrawn'
   | 'version.approved'
   | 'policy.published'
+  | 'branding.changed'
   | 'governance.body-saved'
   | 'governance.route-saved'
   | 'governance.policy-route-set'

@@ -33,7 +33,20 @@ export interface AppConfig {
    * the email sweep); 'worker' runs queued jobs only (tests); 'off' (RATIFY_JOBS=0) runs none.
    */
   jobs: 'on' | 'worker' | 'off';
+  /**
+   * Where published artefacts and uploaded logos go: a local folder (RATIFY_FILES_DIR, default
+   * {dataDir}/files), or any S3-compatible store when RATIFY_S3_BUCKET is set (RATIFY_S3_ENDPOINT
+   * for a non-AWS store, RATIFY_S3_REGION, RATIFY_S3_PATH_STYLE=1; credentials from the usual
+   * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
+   */
+  files: FileStoreConfig;
+  /** How long one PDF may take to render before it is stopped (RATIFY_RENDER_TIMEOUT_MS, default 30000). */
+  renderTimeoutMs: number;
 }
+
+export type FileStoreConfig =
+  | { kind: 'local'; dir: string }
+  | { kind: 's3'; bucket: string; endpoint?: string; region: string; forcePathStyle: boolean };
 
 export class ConfigError extends Error {}
 
@@ -56,13 +69,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// address');
   const jobsFlag = env.RATIFY_JOBS?.trim();
   if (jobsFlag !== undefined && jobsFlag !== '' && !['0', '1'].includes(jobsFlag)) throw new ConfigError(`RATIFY_JOBS must be 0 or 1, got "${jobsFlag}"`);
+  const dataDir = resolve(cwd, env.RATIFY_DATA_DIR?.trim() || '.data');
+  const renderTimeoutMs = env.RATIFY_RENDER_TIMEOUT_MS?.trim() ? Number(env.RATIFY_RENDER_TIMEOUT_MS) : 30_000;
+  if (!Number.isInteger(renderTimeoutMs) || renderTimeoutMs < 100 || renderTimeoutMs > 600_000) {
+    throw new ConfigError(`RATIFY_RENDER_TIMEOUT_MS must be a number of milliseconds from 100 to 600000, got "${env.RATIFY_RENDER_TIMEOUT_MS}"`);
+  }
   const publicUrl = (env.RATIFY_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('RATIFY_PUBLIC_URL must be an http:// or https:// address');
   return {
     port,
     databaseUrl,
     databaseAppUrl: env.DATABASE_APP_URL?.trim() || undefined,
-    dataDir: resolve(cwd, env.RATIFY_DATA_DIR?.trim() || '.data'),
+    dataDir,
     demo: demoFlag === '1' ? 'on' : demoFlag === '0' ? 'off' : databaseUrl ? 'off' : 'first-start',
     clock: env.RATIFY_CLOCK?.trim() ? isoDate(env.RATIFY_CLOCK.trim(), 'RATIFY_CLOCK') : undefined,
     production,
@@ -72,7 +90,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: env.RATIFY_MAIL_FROM?.trim() || 'Ratify <no-reply@ratify.localhost>',
     publicUrl,
     jobs: jobsFlag === '0' ? 'off' : 'on',
+    files: fileStore(env, dataDir, cwd),
+    renderTimeoutMs,
   };
+}
+
+function fileStore(env: NodeJS.ProcessEnv, dataDir: string, cwd: string): FileStoreConfig {
+  const bucket = env.RATIFY_S3_BUCKET?.trim();
+  if (!bucket) return { kind: 'local', dir: resolve(cwd, env.RATIFY_FILES_DIR?.trim() || resolve(dataDir, 'files')) };
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError(`RATIFY_S3_BUCKET must be a bucket name, got "${bucket}"`);
+  const endpoint = env.RATIFY_S3_ENDPOINT?.trim() || undefined;
+  if (endpoint && !/^https?:\/\//.test(endpoint)) throw new ConfigError('RATIFY_S3_ENDPOINT must be an http:// or https:// address');
+  const pathStyle = env.RATIFY_S3_PATH_STYLE?.trim();
+  if (pathStyle && !['0', '1'].includes(pathStyle)) throw new ConfigError(`RATIFY_S3_PATH_STYLE must be 0 or 1, got "${pathStyle}"`);
+  return { kind: 's3', bucket, endpoint, region: env.RATIFY_S3_REGION?.trim() || 'eu-west-2', forcePathStyle: pathStyle === '1' };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

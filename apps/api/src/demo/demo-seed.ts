@@ -18,6 +18,8 @@ import { hashPassword } from '../auth/password';
 import { contentHash } from '../common/content-hash';
 import type { Role } from '../common/request-context';
 import { setTenant } from '../database/database.service';
+import { reencodeLogo } from '../branding/logo';
+import { FileStore, fileKey, sha256 } from '../storage/file-store';
 import { indexClauses } from '../policy/clause-index';
 import type { GovernanceBodyKind } from '../governance/governance-body.entity';
 import type { NumberingStyle, OrganisationKind } from '../organisation/organisation.entity';
@@ -27,7 +29,8 @@ import { reviseWestshireModel2026 } from './westshire-revision';
 export const DEMO_PASSWORD = 'ratify-demo';
 
 const logger = new Logger('DemoData');
-const POLICY_DIR = join(__dirname, '..', '..', 'demo', 'policies');
+const DEMO_DIR = join(__dirname, '..', '..', 'demo');
+const POLICY_DIR = join(DEMO_DIR, 'policies');
 
 interface DemoPerson {
   email: string;
@@ -79,6 +82,8 @@ interface DemoOrganisation {
   name: string;
   kind: OrganisationKind;
   strapline?: string;
+  /** The look of its published policies: a logo file in demo/, colours, contact for other formats, an archive. */
+  branding?: { logo?: string; primaryColour?: string; accentColour?: string; contactEmail?: string; keepArchive?: boolean };
   numbering: NumberingStyle;
   schools?: { slug: string; name: string }[];
   bodies?: { name: string; kind: GovernanceBodyKind; quorum?: number; members: { email: string; position: 'chair' | 'clerk' | 'member' }[] }[];
@@ -135,6 +140,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     name: 'Leaf Trust',
     kind: 'trust',
     strapline: 'Unique Primary Schools Growing Together',
+    branding: { logo: 'leaf-trust-logo.png', primaryColour: '#1d5b2c', accentColour: '#2f6b3a', contactEmail: 'office@leaftrust.example', keepArchive: true },
     numbering: 'unnumbered',
     schools: LEAF_SCHOOLS.map(({ slug, name }) => ({ slug, name })),
     bodies: [
@@ -310,12 +316,32 @@ async function personId(manager: EntityManager, person: DemoPerson, passwordHash
   return insert(manager, 'person', { email: person.email, display_name: person.name, password_hash: passwordHash });
 }
 
-async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, passwordHash: string): Promise<void> {
+/** The trust's branding: the strapline, and the logo re-encoded and stored as an upload would be. */
+async function seedBranding(manager: EntityManager, files: FileStore, organisationId: string, spec: DemoOrganisation): Promise<void> {
+  if (!spec.strapline && !spec.branding) return;
+  let logoId: string | null = null;
+  if (spec.branding?.logo) {
+    const logo = await reencodeLogo(readFileSync(join(DEMO_DIR, spec.branding.logo)));
+    const hash = sha256(logo.png);
+    await files.put(fileKey(organisationId, 'assets', hash, 'png'), logo.png, 'image/png');
+    logoId = await insert(manager, 'asset', { organisation_id: organisationId, kind: 'logo', content_type: 'image/png', sha256: hash, byte_size: logo.png.length, width: logo.width, height: logo.height });
+  }
+  await insert(manager, 'branding', {
+    organisation_id: organisationId,
+    strapline: spec.strapline ?? null,
+    logo_asset_id: logoId,
+    primary_colour: spec.branding?.primaryColour ?? null,
+    accent_colour: spec.branding?.accentColour ?? null,
+    contact_email: spec.branding?.contactEmail ?? null,
+    keep_archive: spec.branding?.keepArchive ?? null,
+  });
+}
+
+async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, passwordHash: string, files: FileStore): Promise<void> {
   const organisationId = await insert(manager, 'organisation', {
     slug: spec.slug,
     name: spec.name,
     kind: spec.kind,
-    strapline: spec.strapline ?? null,
     numbering_style: spec.numbering,
   });
   const schools = new Map<string, string>();
@@ -323,6 +349,7 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
     schools.set(school.slug, await insert(manager, 'organisation', { slug: school.slug, name: school.name, kind: 'school', parent_id: organisationId, numbering_style: spec.numbering }));
   }
   await setTenant(manager, { organisationId });
+  await seedBranding(manager, files, organisationId, spec);
   for (const [position, term] of (spec.terms ?? []).entries()) {
     await insert(manager, 'organisation_term', { organisation_id: organisationId, position, term_from: term.from, term_to: term.to });
   }
@@ -439,15 +466,19 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
   await setTenant(manager, { organisationId: null });
 }
 
-/** Seeds each demo organisation that does not exist yet, in one transaction. Returns the slugs seeded. */
-export async function seedDemoData(owner: DataSource): Promise<string[]> {
+/**
+ * Seeds each demo organisation that does not exist yet, in one transaction. Returns the slugs
+ * seeded. Their publications have no artefacts yet: the app renders them when it starts
+ * (PublicationService.renderMissingArtefacts), as it would for any copy published before.
+ */
+export async function seedDemoData(owner: DataSource, files: FileStore): Promise<string[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return owner.transaction(async (manager) => {
     const seeded: string[] = [];
     for (const spec of DEMO_ORGANISATIONS) {
       const exists = await manager.query(`SELECT 1 FROM organisation WHERE slug = $1`, [spec.slug]);
       if (exists.length) continue;
-      await seedOrganisation(manager, spec, passwordHash);
+      await seedOrganisation(manager, spec, passwordHash, files);
       seeded.push(spec.slug);
     }
     if (seeded.length) logger.log(`Seeded demo organisations: ${seeded.join(', ')}`);

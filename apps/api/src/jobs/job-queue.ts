@@ -16,12 +16,16 @@ import { RUNTIME_GROUP_ROLE } from '../database/data-sources';
 export const JOB_SCHEMA = 'pgboss';
 export const JOB_QUEUE_URL = Symbol('JOB_QUEUE_URL');
 
-export type JobName = 'review-reminders' | 'email-outbox';
+export type JobName = 'review-reminders' | 'email-outbox' | 'publish';
 
-/** Each queue and when it runs (Europe/London). A singleton queue runs one job at a time. */
-export const SCHEDULES: Record<JobName, string> = {
-  'review-reminders': '0 7 * * *',
-  'email-outbox': '*/10 * * * *',
+/**
+ * Each queue, and when it runs on its own (Europe/London). A singleton queue runs one job at a
+ * time; publishing runs jobs side by side (each publish job claims its own items).
+ */
+export const QUEUES: Record<JobName, { cron?: string; policy: 'singleton' | 'standard' }> = {
+  'review-reminders': { cron: '0 7 * * *', policy: 'singleton' },
+  'email-outbox': { cron: '*/10 * * * *', policy: 'singleton' },
+  publish: { policy: 'standard' },
 };
 
 const logger = new Logger('Jobs');
@@ -32,9 +36,9 @@ export async function installJobQueue(ownerUrl: string): Promise<void> {
   boss.on('error', (error) => logger.error(`Job queue set-up: ${String(error)}`));
   await boss.start();
   try {
-    for (const [name, cron] of Object.entries(SCHEDULES)) {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'singleton', retryLimit: 2, expireInSeconds: 15 * 60 });
-      await boss.schedule(name, cron, {}, { tz: 'Europe/London' });
+    for (const [name, queue] of Object.entries(QUEUES)) {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: queue.policy, retryLimit: 2, expireInSeconds: 15 * 60 });
+      if (queue.cron) await boss.schedule(name, queue.cron, {}, { tz: 'Europe/London' });
     }
   } finally {
     await boss.stop({ graceful: false });
@@ -51,9 +55,11 @@ export async function installJobQueue(ownerUrl: string): Promise<void> {
   }
 }
 
-/** What a job carries: nothing for the scheduled run (every organisation), or one organisation's ids. */
+/** What a job carries: nothing for the scheduled run (every organisation), or one organisation's ids; a publish job's tenant and id. */
 export interface JobData {
   organisationIds?: string[];
+  organisationId?: string;
+  publishJobId?: string;
 }
 
 type Handler = (data: JobData) => Promise<unknown>;
@@ -62,6 +68,9 @@ type Handler = (data: JobData) => Promise<unknown>;
 export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private boss: PgBoss | null = null;
   private readonly handlers = new Map<JobName, Handler>();
+  /** Resolved once the worker has started: work queued earlier in start-up waits for it. */
+  private started!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.started = resolve));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -85,11 +94,14 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       });
     }
     this.boss = boss;
+    this.started();
   }
 
   /** Queues a job now (an admin's "send reminders now", a test); null when the queue already holds one. */
   async runSoon(name: JobName, data: JobData = {}): Promise<string | null> {
-    if (!this.boss) throw new Error('Background jobs are off (RATIFY_JOBS=0).');
+    if (this.config.jobs === 'off') throw new Error('Background jobs are off (RATIFY_JOBS=0).');
+    await this.ready;
+    if (!this.boss) throw new Error('The job queue has stopped.');
     return this.boss.send(name, data);
   }
 

@@ -5,7 +5,7 @@ export type NumberingStyle = 'numbered' | 'unnumbered';
 
 /**
  * The directory of organisations: trusts, schools (standalone, or academies of a trust via
- * parentId) and publishers. Public facts only (names, slugs, branding), so it is a global
+ * parentId) and publishers. Public facts only (names, slugs; branding is the tenant's, in `branding`), so it is a global
  * table; everything an organisation owns lives in tenant tables under row-level security.
  */
 @Entity({ name: 'organisation' })
@@ -24,9 +24,6 @@ export class OrganisationEntity {
 
   @Column({ type: 'text' })
   name!: string;
-
-  @Column({ type: 'text', nullable: true })
-  strapline!: string | null;
 
   @Column({ name: 'numbering_style', type: 'text' })
   numberingStyle!: NumberingStyle;

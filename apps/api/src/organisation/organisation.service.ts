@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AppError } from '../common/errors';
+import { AppError, ErrorCode } from '../common/errors';
 import { parseId } from '../common/ids';
 import { byKey, requestLoader } from '../common/loaders';
 import type { ActiveMembership } from '../common/request-context';
@@ -30,6 +30,20 @@ export class OrganisationService {
   async schoolOf(tenantId: string, schoolId: string): Promise<OrganisationEntity> {
     const school = await this.byId(parseId(schoolId, 'School'));
     if (!school || school.parentId !== tenantId) throw AppError.notFound('School');
+    return school;
+  }
+
+  /**
+   * The place whose settings (term dates, branding …) the caller wants to change: null for the
+   * trust's own (its admins only), or one of its academies (its admins, or that academy's staff).
+   */
+  async editablePlace(membership: ActiveMembership, schoolId: string | null | undefined, what: string): Promise<OrganisationEntity | null> {
+    if (!schoolId) {
+      if (membership.role !== 'admin') throw new AppError(ErrorCode.FORBIDDEN, `Only the trust's admins can change the trust's ${what}.`);
+      return null;
+    }
+    const school = await this.schoolOf(membership.organisationId, schoolId);
+    if (!maySpeakForSchool(membership, school.id)) throw new AppError(ErrorCode.FORBIDDEN, `Only the trust's admins or the academy's staff can change its ${what}.`);
     return school;
   }
 

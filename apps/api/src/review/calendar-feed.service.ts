@@ -17,7 +17,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Database } from '../database/database.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { loadCalendars } from './calendar.service';
-import { effectiveDue, OPEN_FLAGS_SQL, type FlagRow } from './review-schedule.service';
+import { effectiveDue } from './due-dates';
+import { OPEN_FLAGS_SQL, type FlagRow } from './review-schedule.service';
 
 export interface FeedRow {
   id: string;

@@ -98,14 +98,7 @@ export class CalendarService {
 
   /** An academy of the caller's trust (NOT_FOUND otherwise) whose calendar the caller may change, or null for the trust's own. */
   private async editableSchool(schoolId: string | null | undefined): Promise<string | null> {
-    const membership = this.membership();
-    if (!schoolId) {
-      if (membership.role !== 'admin') throw new AppError(ErrorCode.FORBIDDEN, "Only the trust's admins can change the trust's term dates.");
-      return null;
-    }
-    const school = await this.organisations.schoolOf(membership.organisationId, schoolId);
-    if (!maySpeakForSchool(membership, school.id)) throw new AppError(ErrorCode.FORBIDDEN, "Only the trust's admins or the academy's staff can change its term dates.");
-    return school.id;
+    return (await this.organisations.editablePlace(this.membership(), schoolId, 'term dates'))?.id ?? null;
   }
 
   async calendar(schoolId: string | null | undefined): Promise<{ schoolId: string | null; years: (StoredYear & { inherited: boolean })[]; current: ResolvedPeriod | null; next: ResolvedPeriod | null }> {

@@ -21,7 +21,8 @@ import { JobQueue, type JobData } from '../jobs/job-queue';
 import { Mailer } from '../notification/mailer';
 import { writeNotifications, type Message } from '../notification/notification.service';
 import { loadCalendars } from './calendar.service';
-import { effectiveDue, OPEN_FLAGS_SQL, type FlagRow } from './review-schedule.service';
+import { effectiveDue } from './due-dates';
+import { OPEN_FLAGS_SQL, type FlagRow } from './review-schedule.service';
 
 export const DEFAULT_REMINDERS: ReminderSettings = { leadDays: [60, 30, 7, 0], overdueWeekly: true };
 

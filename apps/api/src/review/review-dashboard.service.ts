@@ -14,7 +14,8 @@ import type { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationService } from '../organisation/organisation.service';
 import { loadCalendars, type CalendarSet } from './calendar.service';
 import type { ReviewDashboardFilter } from './dto/review.types';
-import { effectiveDue } from './review-schedule.service';
+import { dueAt } from './due-dates';
+import { MONITORING_BODY_OF_P } from '../governance/monitoring-body';
 
 export type ReviewStatus = 'overdue' | 'review_required' | 'due_this_term' | 'due_next_term' | 'awaiting_approval' | 'in_draft' | 'not_published' | 'current';
 
@@ -68,18 +69,8 @@ const POLICIES_SQL = `
                     WHERE f.organisation_id = p.organisation_id AND f.policy_id = p.id AND f.resolved_at IS NULL), '[]') AS flags
     FROM policy p
     LEFT JOIN policy_version av ON av.organisation_id = p.organisation_id AND av.policy_id = p.id AND av.status = 'approved'
-    LEFT JOIN governance_body body ON body.organisation_id = p.organisation_id AND body.id = coalesce(p.monitoring_body_id, (
-           SELECT s.body_id FROM approval_route_stage s
-            WHERE s.organisation_id = p.organisation_id
-              AND s.route_id = coalesce(p.approval_route_id, (SELECT r.id FROM approval_route r WHERE r.organisation_id = p.organisation_id AND r.is_default))
-            ORDER BY s.position LIMIT 1))
+    LEFT JOIN governance_body body ON ${MONITORING_BODY_OF_P}
    WHERE p.organisation_id = $1 AND p.deleted_at IS NULL`;
-
-/** When the review falls at one academy: a term chosen by hand is that academy's term; a date is the same everywhere. */
-function dueAt(policy: DashboardPolicy, calendar: AcademicYear[]): string | null {
-  const scheduled = policy.nextReviewYear && policy.nextReviewTerm ? (resolveTerm(calendar, policy.nextReviewYear, policy.nextReviewTerm)?.period.endsOn ?? policy.nextReviewOn) : policy.nextReviewOn;
-  return effectiveDue(scheduled, policy.flags);
-}
 
 export function statusesOf(policy: DashboardPolicy, published: boolean, dueOn: string | null, today: string, calendar: AcademicYear[]): ReviewStatus[] {
   const statuses = new Set<ReviewStatus>();

@@ -16,6 +16,8 @@ import { AppError, ErrorCode } from '../common/errors';
 import { parseId } from '../common/ids';
 import { requestLoader } from '../common/loaders';
 import { RequestContext } from '../common/request-context';
+import { PublicationService } from '../publication/publication.service';
+import { effectiveDue } from './due-dates';
 import { Database } from '../database/database.service';
 import { DraftService } from '../policy/draft.service';
 import type { PolicyVersionEntity } from '../policy/policy-version.entity';
@@ -76,10 +78,6 @@ export const OPEN_FLAGS_SQL = `SELECT f.id, f.policy_id AS "policyId", f.edition
   FROM review_flag f JOIN guidance_edition e ON e.organisation_id = f.organisation_id AND e.id = f.edition_id
  WHERE f.organisation_id = $1 AND f.resolved_at IS NULL`;
 
-/** The earlier of the scheduled date and the guidance flags' dates. */
-export function effectiveDue(scheduledOn: string | null, flags: { dueOn: string }[]): string | null {
-  return [scheduledOn, ...flags.map((flag) => flag.dueOn)].filter((date): date is string => !!date).sort()[0] ?? null;
-}
 
 /** What the catalogue says about a cycle: a refusal above the statutory maximum, a warning above the advised one. */
 export function cycleAdvice(type: PolicyTypeRow | null, cycleMonths: number | null): { refusal: string | null; warnings: string[] } {
@@ -165,6 +163,7 @@ export class ReviewScheduleService {
     private readonly drafts: DraftService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly publications: PublicationService,
   ) {}
 
   private caller() {
@@ -347,6 +346,8 @@ export class ReviewScheduleService {
     const reviewId = await this.insertReview(manager, { organisationId, personId, policyId: policy.id, versionId: current.id, input, previousDueOn: schedule.dueOn, nextReviewOn });
     const flagsResolved = await resolveFlags(manager, organisationId, policy.id, { reviewId });
     this.forgetSchedules();
+    // The public copies state the review date and the history: publish them again with the new ones.
+    await this.publications.republishPublic(manager, organisationId, policy.id, 'reviewed', personId);
     await this.audit.record({
       action: 'review.completed',
       policyId: policy.id,

@@ -4,6 +4,8 @@
  * every test is also an isolation test.
  */
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { documentFromOutline, type PolicyDocument } from '@ratify/document';
 import { Client } from 'pg';
@@ -12,6 +14,7 @@ import { createApp } from '../../src/app.factory';
 import { hashPassword } from '../../src/auth/password';
 import { contentHash } from '../../src/common/content-hash';
 import { loadConfig, type AppConfig } from '../../src/config/config';
+import { PublicationService } from '../../src/publication/publication.service';
 
 export const OWNER_URL = () => required('RATIFY_TEST_OWNER_URL');
 export const RUNTIME_URL = () => required('RATIFY_TEST_RUNTIME_URL');
@@ -22,8 +25,16 @@ function required(name: string): string {
   return value;
 }
 
+/** One folder of published files for every test process: files are named by their hash, so sharing is safe. */
+export const TEST_FILES_DIR = join(tmpdir(), 'ratify-test-files');
+
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ RATIFY_CLOCK: '2026-11-21', RATIFY_DATA_DIR: '/nonexistent' }), webDist: '/nonexistent', jobs: 'off', ...overrides };
+  return {
+    ...loadConfig({ RATIFY_CLOCK: '2026-11-21', RATIFY_DATA_DIR: '/nonexistent', RATIFY_FILES_DIR: TEST_FILES_DIR }),
+    webDist: '/nonexistent',
+    jobs: 'off',
+    ...overrides,
+  };
 }
 
 export async function startTestApp(config = testConfig()): Promise<INestApplication> {
@@ -114,7 +125,7 @@ export function uniqueSlug(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
-/** A new trust (or publisher) with one academy, one author and one approved, published policy (given content, or a marker clause). */
+/** A new trust (or publisher) with one academy, one author and one approved policy, not yet published (given content, or a marker clause). */
 export async function createTenant(options: { role?: string; policyTitle?: string; kind?: 'trust' | 'publisher'; content?: PolicyDocument } = {}): Promise<TestTenant> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
@@ -141,7 +152,6 @@ export async function createTenant(options: { role?: string; policyTitle?: strin
        VALUES ($1, $2, 1, 0, 'approved', $3, $4, '2025-01-13', '2027-01-13') RETURNING id`,
       [organisationId, policyId, JSON.stringify(content), contentHash(content)],
     );
-    await db.query(`INSERT INTO publication (organisation_id, school_id, policy_id, policy_version_id) VALUES ($1, $2, $3, $4)`, [organisationId, schoolId, policyId, versionId]);
     await db.query('COMMIT');
     return { organisationId, slug, schoolId, schoolSlug, email, policyId, versionId };
   });
@@ -198,4 +208,25 @@ export async function signedInAs(app: INestApplication, email: string): Promise<
   const client = new TestClient(app);
   await client.signIn(email);
   return client;
+}
+
+export interface PublishJobResult {
+  id: string;
+  status: string;
+  total: number;
+  done: number;
+  failed: number;
+  items: { publishedFor: { name: string; slug: string }; status: string; error: string | null; path: string }[];
+}
+
+const PUBLISH = `mutation ($input: PublishPolicyInput!) { publishPolicy(input: $input) { id } }`;
+const PUBLISH_JOB = `query ($id: ID!) { publishJob(id: $id) { id status total done failed items { publishedFor { name slug } status error path } } }`;
+
+/** Publishes through the API (trust and every school, or the schools named), waits for the job, and returns it as the app reports it. */
+export async function publishAndWait(app: INestApplication, client: TestClient, policyId: string, schoolIds?: string[]): Promise<PublishJobResult> {
+  const started = await client.gql<{ publishPolicy: { id: string } }>(PUBLISH, { input: { policyId, schoolIds } });
+  if (started.errors) throw new Error(`publishing failed: ${JSON.stringify(started.errors)}`);
+  await app.get(PublicationService).settle();
+  const job = await client.gql<{ publishJob: PublishJobResult }>(PUBLISH_JOB, { id: started.data!.publishPolicy.id });
+  return job.data!.publishJob;
 }

@@ -1,14 +1,11 @@
 /** Approval words as people say them: why a policy changed, what a body decided and how. */
+import { CHANGE_ORIGIN_LABELS, changeOriginLabel } from '@ratify/document';
 import type { ChangeKind, ChangeOrigin, DecisionMethod, DecisionOutcome, StageAction } from '../graphql/operations.generated';
 
-export const ORIGIN_LABELS: Record<ChangeOrigin, string> = {
-  LEGISLATION_OR_GUIDANCE: 'Legislation or guidance',
-  MODEL_PROVIDER_UPDATE: 'Model provider update',
-  TRUST_DECISION: 'Trust decision',
-  AUDIT_FINDING: 'Audit or inspection finding',
-  SCHOOL_REQUEST: 'School request',
-  EDITORIAL: 'Editorial (typos, contact details)',
-};
+/** The origins in the order the form offers them, with the labels the history table uses. */
+export const ORIGIN_LABELS = Object.fromEntries(
+  Object.entries(CHANGE_ORIGIN_LABELS).map(([word, label]) => [word.toUpperCase().replace(/-/g, '_'), label]),
+) as Record<ChangeOrigin, string>;
 
 export const ORIGINS = Object.keys(ORIGIN_LABELS) as ChangeOrigin[];
 
@@ -16,11 +13,7 @@ export const ORIGINS = Object.keys(ORIGIN_LABELS) as ChangeOrigin[];
  * Why a version changed, from the enum (`LEGISLATION_OR_GUIDANCE`) or from `PolicyVersion.changeOrigin`,
  * which the API sends as the stored word (`legislation-or-guidance`). Null for none.
  */
-export function originLabel(origin: string | null | undefined): string | null {
-  if (!origin) return null;
-  const key = origin.toUpperCase().replace(/-/g, '_') as ChangeOrigin;
-  return ORIGIN_LABELS[key] ?? null;
-}
+export const originLabel = changeOriginLabel;
 
 export const KIND_LABELS: Record<ChangeKind, string> = { MAJOR: 'Major change', MINOR: 'Minor change' };
 
