@@ -27,9 +27,12 @@ function round(points: number): number {
   return Math.round(points * 100) / 100;
 }
 
-/** "Use of Social Media Policy (v 1.0)", as trusts title their documents. */
+/**
+ * "Use of Social Media Policy (v 1.0)", as trusts title their documents. The space inside the
+ * brackets is a no-break space, so a long title never leaves "(v" at the end of a line.
+ */
 export function titleWithVersion(rendition: PolicyRendition): string {
-  return `${rendition.title} (v ${rendition.version.number})`;
+  return `${rendition.title} (v\u00a0${rendition.version.number})`;
 }
 
 /** A short centred rule in the primary colour, between the names and the title. */

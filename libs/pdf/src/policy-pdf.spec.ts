@@ -71,7 +71,7 @@ describe('buildPolicyPdf for the Leaf Trust policy', () => {
 
   it('puts the logo, names, strapline and versioned title on the cover', () => {
     const texts = nodesOf(definition.content).map(textOf);
-    for (const expected of ['Leaf Trust', 'Unique Primary Schools Growing Together', LEAF_SCHOOL, 'Use of Social Media Policy (v 1.0)', 'Non-statutory']) {
+    for (const expected of ['Leaf Trust', 'Unique Primary Schools Growing Together', LEAF_SCHOOL, 'Use of Social Media Policy (v\u00a01.0)', 'Non-statutory']) {
       expect(texts).toContain(expected);
     }
     expect(definition.images).toEqual({ logo: rendition.branding.logo!.dataUrl });

@@ -108,7 +108,7 @@ function styles(palette: Palette): TDocumentDefinitions['styles'] {
     coverOrganisation: { fontSize: 24, bold: true, color: palette.primary, alignment: 'center' },
     coverStrapline: { fontSize: 11.5, italics: true, color: palette.muted, alignment: 'center', margin: [0, 4, 0, 0] },
     coverSchool: { fontSize: 14, bold: true, alignment: 'center', margin: [0, 14, 0, 0] },
-    coverTitle: { fontSize: 26, bold: true, color: palette.primary, alignment: 'center', lineHeight: 1.1, margin: [0, 56, 0, 6] },
+    coverTitle: { fontSize: 24, bold: true, color: palette.primary, alignment: 'center', lineHeight: 1.1, margin: [0, 56, 0, 6] },
     coverStatutory: { fontSize: 12, color: palette.muted, alignment: 'center', margin: [0, 0, 0, 40] },
     documentControl: { fontSize: 10 },
     coverNote: { fontSize: 9.5, italics: true, color: palette.muted, alignment: 'center', margin: [0, 14, 0, 0] },
