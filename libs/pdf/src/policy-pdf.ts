@@ -128,6 +128,7 @@ function styles(palette: Palette): TDocumentDefinitions['styles'] {
 export function buildPolicyPdf(rendition: PolicyRendition, layout: PolicyLayout = {}): TDocumentDefinitions {
   const palette = paletteOf(rendition.branding);
   const logo = rendition.branding.logo;
+  const draft = watermark(rendition);
   return {
     info: {
       title: rendition.title,
@@ -141,7 +142,7 @@ export function buildPolicyPdf(rendition: PolicyRendition, layout: PolicyLayout 
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
     ...(logo ? { images: { [LOGO_IMAGE]: logo.dataUrl } } : {}),
-    ...(watermark(rendition) ? { watermark: watermark(rendition) } : {}),
+    ...(draft ? { watermark: draft } : {}),
     background: coverBand(palette),
     header: pageHeader(rendition, palette),
     footer: pageFooter(rendition, palette),

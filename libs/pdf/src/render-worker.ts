@@ -2,7 +2,8 @@
  * The piscina worker: one rendition in, the PDF's bytes out. The API runs it from the compiled
  * `dist/render-worker.js` (see `renderWorkerFile`) so a slow or runaway render is off the event
  * loop and can be abandoned on a timeout. The rendition arrives by structured clone (it is plain
- * data by design); the bytes go back transferred, not copied.
+ * data by design); the bytes go back transferred, not copied. `move` wraps them for piscina, so
+ * the pool's caller receives a Uint8Array; called directly, outside a pool, use renderPolicyPdf.
  */
 import { move } from 'piscina';
 import { renderPolicyPdf } from './render';
