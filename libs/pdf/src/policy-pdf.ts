@@ -1,122 +1,158 @@
 /**
- * (policy document, organisation, version facts) → a pdfmake document definition.
- * A pure function: no I/O, no fonts, no clock. Only allowlisted link hrefs become PDF links.
+ * A policy rendition → a pdfmake document definition: cover, history of changes, contents,
+ * body, and the page furniture around them. A pure function: no I/O, no fonts, no clock.
+ * Page numbers of changed clauses come in from a layout pass (`renderPolicyPdf` does both).
  */
-import {
-  clauseNumber,
-  clausesOf,
-  headingOf,
-  isAllowedHref,
-  sectionNumber,
-  sectionsOf,
-  type BlockJSON,
-  type InlineJSON,
-  type NumberingStyle,
-  type PolicyDocument,
-} from '@ratify/document';
-import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, DynamicBackground, DynamicContent, Node, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces';
+import { policyBody, SECTION_HEADLINE_LEVEL } from './body';
+import { coverPage, fitInto, LOGO_IMAGE } from './cover';
+import { historyTable } from './history';
+import { paletteOf, type Palette } from './palette';
+import type { PolicyRendition } from './rendition';
 
-export interface PolicyPdfInput {
-  title: string;
-  organisationName: string;
-  /** The school the copy is for, when it is a school's copy. */
-  schoolName?: string;
-  version: {
-    number: string;
-    approved: boolean;
-    /** Already formatted for people, e.g. "13 January 2025". */
-    approvedOn?: string;
-    nextReview?: string;
-  };
-  document: PolicyDocument;
-  numbering: NumberingStyle;
-  variables?: Record<string, string>;
+export interface PolicyLayout {
+  /** The page each clause starts on, by clause id, from a first layout pass (`locateClauses`). */
+  clausePages?: Record<string, number>;
 }
 
-type Run = string | ContentText;
+/** [left, top, right, bottom] in points; the top leaves room for the running header. */
+const PAGE_MARGINS: [number, number, number, number] = [56, 72, 56, 64];
+const HEADER_LOGO_BOX = { width: 72, height: 22 };
+/**
+ * A section heading that starts with less room than this below it goes to the next page: the
+ * heading plus about three lines of its first clause, so no heading is left alone at a page foot.
+ */
+const KEEP_WITH_NEXT_POINTS = 96;
 
-function runs(content: InlineJSON[] | undefined, variables: Record<string, string>): Run[] {
-  return (content ?? []).map((node): Run => {
-    if (node.type === 'hardBreak') return '\n';
-    if (node.type === 'variable') return variables[node.attrs.name] ?? `{{${node.attrs.name}}}`;
-    const run: ContentText = { text: node.text };
-    for (const mark of node.marks ?? []) {
-      if (mark.type === 'bold') run.bold = true;
-      if (mark.type === 'italic') run.italics = true;
-      if (mark.type === 'link' && isAllowedHref(mark.attrs?.href) && /^(https?|mailto|tel):/i.test(mark.attrs!.href!)) {
-        run.link = mark.attrs!.href!;
-        run.decoration = 'underline';
-      }
-    }
-    return run;
-  });
+function author(rendition: PolicyRendition): string {
+  return rendition.schoolName ? `${rendition.schoolName}, ${rendition.organisationName}` : rendition.organisationName;
 }
 
-function blockContent(block: BlockJSON, variables: Record<string, string>, prefix?: string): Content {
-  if (block.type === 'paragraph') {
-    const text = runs(block.content, variables);
-    return { text: prefix ? [{ text: `${prefix} `, bold: true }, ...text] : text, style: 'body' };
-  }
-  const list: Content = {
-    ul: block.content.map((item): Content => ({ stack: item.content.map((child) => blockContent(child, variables)) })),
-    style: 'body',
-  };
-  return prefix ? { stack: [{ text: prefix, bold: true }, list] } : list;
+function watermark(rendition: PolicyRendition): Watermark | undefined {
+  if (rendition.version.approved) return undefined;
+  return { text: 'DRAFT', color: '#8c959f', opacity: 0.18, bold: true };
 }
 
-export function buildPolicyPdf(input: PolicyPdfInput): TDocumentDefinitions {
-  const variables = input.variables ?? {};
-  const heading = `${input.title} (v ${input.version.number})`;
-  const facts: [string, string][] = [
-    ['Organisation', input.schoolName ? `${input.schoolName}, ${input.organisationName}` : input.organisationName],
-    ['Version', input.version.number],
-    ['Status', input.version.approved ? 'Approved' : 'Draft'],
-  ];
-  if (input.version.approvedOn) facts.push(['Date of approval', input.version.approvedOn]);
-  if (input.version.nextReview) facts.push(['Review date', input.version.nextReview]);
+function rule(width: number, colour: string, lineWidth: number): Content {
+  return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth, lineColor: colour }] };
+}
 
-  const body: Content[] = sectionsOf(input.document).flatMap((section, s): Content[] => {
-    const number = sectionNumber(input.numbering, s);
-    const title = runs(headingOf(section), variables);
-    return [
-      { text: number ? [`${number} `, ...title] : title, style: 'h2', headlineLevel: 2 },
-      ...clausesOf(section).flatMap((clause, c) =>
-        clause.content.map((block, b) => blockContent(block, variables, b === 0 ? clauseNumber(input.numbering, s, c) || undefined : undefined)),
-      ),
-    ];
-  });
+/** A band of the primary colour across the top of the cover, as on printed trust covers. */
+function coverBand(palette: Palette): DynamicBackground {
+  return (currentPage, pageSize) =>
+    currentPage === 1 ? { canvas: [{ type: 'rect', x: 0, y: 0, w: pageSize.width, h: 14, color: palette.primary }] } : null;
+}
 
-  return {
-    info: { title: heading, author: input.organisationName, subject: input.title },
-    pageSize: 'A4',
-    pageMargins: [56, 64, 56, 64],
-    ...(input.version.approved ? {} : { watermark: { text: 'DRAFT', opacity: 0.12, bold: true } }),
-    header: { text: `${input.organisationName} — ${input.title}`, style: 'pageHeader', margin: [56, 28, 56, 0] },
-    footer: (currentPage: number, pageCount: number) => ({
-      columns: [
-        { text: `Version ${input.version.number}`, style: 'pageFooter' },
-        { text: `Page ${currentPage} of ${pageCount}`, style: 'pageFooter', alignment: 'right' },
+/** From page 2: the small logo and the title, over a rule. The cover has its own large ones. */
+function pageHeader(rendition: PolicyRendition, palette: Palette): DynamicContent {
+  const logo = rendition.branding.logo;
+  return (currentPage, _pageCount, pageSize) => {
+    if (currentPage === 1) return null;
+    const width = pageSize.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+    return {
+      margin: [PAGE_MARGINS[0], 26, PAGE_MARGINS[2], 0],
+      stack: [
+        {
+          columns: [
+            logo ? { image: LOGO_IMAGE, ...fitInto(logo, HEADER_LOGO_BOX) } : { text: rendition.organisationName, style: 'pageHeader', width: 'auto' },
+            { text: rendition.title, style: 'pageHeader', alignment: 'right', width: '*', margin: [0, logo ? 8 : 0, 0, 0] },
+          ],
+        },
+        { ...(rule(width, palette.primary, 0.75) as object), margin: [0, 5, 0, 0] } as Content,
       ],
-      margin: [56, 24, 56, 0],
-    }),
-    content: [
-      { text: input.organisationName, style: 'organisation' },
-      { text: heading, style: 'h1' },
+    };
+  };
+}
+
+/** Every page: the version (and the school whose copy it is) left, "Page x of y" right. */
+function pageFooter(rendition: PolicyRendition, palette: Palette): DynamicContent {
+  const left = [`Version ${rendition.version.number}`, rendition.schoolName].filter(Boolean).join(' · ');
+  return (currentPage, pageCount, pageSize) => ({
+    margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0],
+    stack: [
+      rule(pageSize.width - PAGE_MARGINS[0] - PAGE_MARGINS[2], palette.rule, 0.5),
       {
-        table: { widths: [140, '*'], body: facts.map(([label, value]) => [{ text: label, bold: true }, value]) },
-        layout: 'lightHorizontalLines',
-        margin: [0, 8, 0, 16],
+        columns: [
+          { text: left, style: 'pageFooter' },
+          { text: `Page ${currentPage} of ${pageCount}`, style: 'pageFooter', alignment: 'right' },
+        ],
+        margin: [0, 5, 0, 0],
       },
-      ...body,
     ],
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 },
-    styles: {
-      organisation: { fontSize: 12, color: '#2f6b3a', bold: true },
-      h1: { fontSize: 20, bold: true, margin: [0, 4, 0, 4] },
-      h2: { fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
-      body: { margin: [0, 0, 0, 6] },
-      pageHeader: { fontSize: 8, color: '#555555' },
-      pageFooter: { fontSize: 8, color: '#555555' },
+  });
+}
+
+/** pdfmake's documented hook for "keep with next": move a heading that would end a page. */
+function keepHeadingsWithText(node: Node): boolean {
+  if (node.headlineLevel !== SECTION_HEADLINE_LEVEL) return false;
+  const { verticalRatio, pageInnerHeight } = node.startPosition;
+  return (1 - verticalRatio) * pageInnerHeight < KEEP_WITH_NEXT_POINTS;
+}
+
+function historyAndContents(rendition: PolicyRendition, layout: PolicyLayout, palette: Palette): Content[] {
+  return [
+    { text: 'History of policy changes', style: 'h1', pageBreak: 'before' },
+    historyTable(rendition.history, layout.clausePages, palette),
+    {
+      toc: {
+        title: { text: 'Contents', style: 'h1' },
+        textStyle: 'tocEntry',
+        numberStyle: 'tocEntry',
+      },
     },
+  ];
+}
+
+function styles(palette: Palette): TDocumentDefinitions['styles'] {
+  return {
+    coverOrganisation: { fontSize: 24, bold: true, color: palette.primary, alignment: 'center' },
+    coverStrapline: { fontSize: 11.5, italics: true, color: palette.muted, alignment: 'center', margin: [0, 4, 0, 0] },
+    coverSchool: { fontSize: 14, bold: true, alignment: 'center', margin: [0, 14, 0, 0] },
+    coverTitle: { fontSize: 24, bold: true, color: palette.primary, alignment: 'center', lineHeight: 1.1, margin: [0, 56, 0, 6] },
+    coverStatutory: { fontSize: 12, color: palette.muted, alignment: 'center', margin: [0, 0, 0, 40] },
+    documentControl: { fontSize: 10 },
+    coverNote: { fontSize: 9.5, italics: true, color: palette.muted, alignment: 'center', margin: [0, 14, 0, 0] },
+    h1: { fontSize: 16, bold: true, color: palette.primary, margin: [0, 0, 0, 10] },
+    historyTable: { fontSize: 9, margin: [0, 0, 0, 30] },
+    tocEntry: { fontSize: 10.5, margin: [0, 3, 0, 3] },
+    sectionHeading: { fontSize: 13.5, bold: true, color: palette.primary, margin: [0, 14, 0, 6] },
+    clauseNumber: { bold: true },
+    body: { margin: [0, 0, 0, 6] },
+    list: { margin: [0, 0, 0, 6], markerColor: palette.primary },
+    link: { color: palette.primary, decoration: 'underline' },
+    pageHeader: { fontSize: 8.5, color: palette.muted },
+    pageFooter: { fontSize: 8.5, color: palette.muted },
+  };
+}
+
+export function buildPolicyPdf(rendition: PolicyRendition, layout: PolicyLayout = {}): TDocumentDefinitions {
+  const palette = paletteOf(rendition.branding);
+  const logo = rendition.branding.logo;
+  const draft = watermark(rendition);
+  return {
+    info: {
+      title: rendition.title,
+      author: author(rendition),
+      subject: `Policy, version ${rendition.version.number}`,
+      creator: 'Ratify',
+    },
+    language: rendition.language,
+    // Viewers show the title rather than the file name (PDF/UA asks for it).
+    displayTitle: true,
+    pageSize: 'A4',
+    pageMargins: PAGE_MARGINS,
+    ...(logo ? { images: { [LOGO_IMAGE]: logo.dataUrl } } : {}),
+    ...(draft ? { watermark: draft } : {}),
+    background: coverBand(palette),
+    header: pageHeader(rendition, palette),
+    footer: pageFooter(rendition, palette),
+    pageBreakBefore: keepHeadingsWithText,
+    content: [
+      ...coverPage(rendition, palette),
+      ...historyAndContents(rendition, layout, palette),
+      { stack: policyBody(rendition.document, rendition.numbering, rendition.variables), pageBreak: 'before' },
+    ],
+    defaultStyle: { font: rendition.branding.font, fontSize: 10.5, lineHeight: 1.3, color: palette.text },
+    styles: styles(palette),
   };
 }
