@@ -43,7 +43,7 @@ it('starts from the defaults, and a trust sets its own look', async () => {
 it('refuses a colour too light to read on white, saying by how much, and changes nothing', async () => {
   const refused = await admin.gql(SET, { input: { primaryColour: '#ffdd00', strapline: 'Never saved' } });
   expect(refused.errors?.[0]).toMatchObject({
-    message: '#ffdd00 is too light to read against white (contrast 1.4:1; at least 4.5:1 is needed). Choose a darker shade.',
+    message: '#ffdd00 is too light to read against white (contrast 1.3:1; at least 4.5:1 is needed). Choose a darker shade.',
     extensions: { code: 'BAD_USER_INPUT', details: { field: 'primaryColour', reason: 'LOW_CONTRAST' } },
   });
   expect((await admin.gql(SET, { input: { accentColour: 'green' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

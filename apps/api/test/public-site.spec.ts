@@ -8,7 +8,11 @@ import { listClauses, type PolicyDocument } from '@ratify/document';
 import { WESTSHIRE_2026_ADDED_CLAUSE_ID } from '../src/demo/westshire-revision';
 import { DEMO_ORGANISATIONS, seedDemoData } from '../src/demo/demo-seed';
 import { ownerDataSource } from '../src/database/data-sources';
-import { asOwner, createTenant, OWNER_URL, startTestApp, TestClient, type TestTenant } from './support/harness';
+import { join } from 'node:path';
+import { columnText, embeddedImages, pageTexts, pagePicture, pdfInfo, pngSize, runTool, scratchFolder, writePdf } from '../../../libs/pdf/src/testing/pdf-tools';
+import { PublicationService } from '../src/publication/publication.service';
+import { LocalFileStore } from '../src/storage/file-store';
+import { asOwner, OWNER_URL, publishAndWait, signedInTenant, startTestApp, TEST_FILES_DIR, TestClient, type TestTenant } from './support/harness';
 
 let app: INestApplication;
 let client: TestClient;
@@ -19,13 +23,16 @@ beforeAll(async () => {
   const owner = ownerDataSource(OWNER_URL());
   await owner.initialize();
   try {
-    seededFirst = await seedDemoData(owner);
-    seededAgain = await seedDemoData(owner);
+    seededFirst = await seedDemoData(owner, new LocalFileStore(TEST_FILES_DIR));
+    seededAgain = await seedDemoData(owner, new LocalFileStore(TEST_FILES_DIR));
   } finally {
     await owner.destroy();
   }
   app = await startTestApp();
   client = new TestClient(app);
+  // The demo's publications have no artefacts until they are rendered, as at start-up with jobs on.
+  await app.get(PublicationService).renderMissingArtefacts();
+  await app.get(PublicationService).settle();
 });
 afterAll(() => app.close());
 
@@ -121,14 +128,15 @@ describe('demo data', () => {
           },
         ],
       },
-      history: [{ version: '1.0', date: '2025-01-13', change: 'New Policy – adopted from existing LA Policy', origin: 'TRUST_DECISION', approvedBy: 'Finance, Audit & Risk Committee' }],
+      history: [{ version: '1.0', date: '2025-01-13', change: 'New Policy – Adopted from existing LA Policy', origin: 'TRUST_DECISION', approvedBy: 'Finance, Audit & Risk Committee' }],
       approvalRequests: [
         { status: 'APPROVED', stages: [{ decision: { outcome: 'APPROVED', decidedOn: '2025-01-13', method: 'MEETING', minuteReference: 'FAR/24-25/03/7', decidedBy: { name: 'Charles Fenwick' } } }] },
       ],
     });
     const admin = new TestClient(app);
     await admin.signIn('admin@leaftrust.example', 'ratify-demo');
-    expect((await admin.gql<{ auditChainCheck: unknown }>('{ auditChainCheck { events intact } }')).data?.auditChainCheck).toEqual({ events: 3, intact: true });
+    // Three from the seed (submitted, decided, approved) and the demo's copies published when the app started.
+    expect((await admin.gql<{ auditChainCheck: unknown }>('{ auditChainCheck { events intact } }')).data?.auditChainCheck).toEqual({ events: 4, intact: true });
   });
 
   it("shows Leaf Trust's review as Term 2, 2026/27, due this term; LiFE MAT's, last reviewed in 2017, overdue", async () => {
@@ -201,10 +209,11 @@ describe('/p/{schoolSlug}/{policySlug}', () => {
     expect(response.text).toContain('<h1>Use of Social Media Policy</h1>');
     expect(response.text).toContain('social networking sites, online sources and gaming');
     expect(response.text).toContain('<a class="skip-link" href="#main">');
-    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(response.headers['content-security-policy']).not.toContain('script');
   });
 
-  it('is a PDF with .pdf', async () => {
+  it("is, with .pdf, Leaf Trust's branded PDF for Willow: cover facts, contents, history, the school's details, the logo", async () => {
     const response = await client.http.get('/p/willow-primary/use-of-social-media-policy.pdf').buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -212,21 +221,59 @@ describe('/p/{schoolSlug}/{policySlug}', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
-    expect((response.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const file = writePdf(scratchFolder(), 'willow.pdf', response.body as Buffer);
+    expect(() => runTool('qpdf', ['--check', file])).not.toThrow();
+    expect(pdfInfo(file).Title).toBe('Use of Social Media Policy');
+    const pages = pageTexts(file);
+    const cover = pages[0]!.replace(/\s+/g, ' ');
+    for (const fact of ['Leaf Trust', 'Willow Primary Academy', 'Unique Primary Schools Growing Together', 'Use of Social Media Policy (v 1.0)', 'Non-statutory', 'Operations Lead', 'Finance, Audit & Risk Committee', '13 January 2025', '2 years', 'Term 2, 2026/27', 'This policy supersedes all previous versions']) {
+      expect(cover).toContain(fact);
+    }
+    const all = pages.join('\n').replace(/[ \t]+/g, ' ');
+    const historyPage = pages.findIndex((text) => text.includes('History of policy changes')) + 1;
+    expect(pages[historyPage - 1]!.replace(/\s+/g, ' ')).toContain('1.0 13 January 2025 Whole document');
+    expect(columnText(file, historyPage, 'Change', 'Origin').replace(/\s+/g, ' ')).toContain('New Policy – Adopted from existing LA Policy');
+    expect(all).toContain(`Page 1 of ${pages.length}`);
+    // Contents: each section's printed page number is the page its heading first appears on after the contents.
+    const contentsPage = pages.findIndex((text) => /^\s*Contents\s*$/m.test(text));
+    expect(contentsPage).toBeGreaterThanOrEqual(0);
+    const entries = [...pages[contentsPage]!.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)].map((match) => ({ heading: match[1]!, page: Number(match[2]) }));
+    expect(entries.map((entry) => entry.heading)).toEqual(expect.arrayContaining(['Introduction', 'Scope', 'Aims', 'Definition']));
+    for (const entry of entries) {
+      const startsOn = pages.findIndex((text, index) => index > contentsPage && text.split('\n').some((line) => line.trim() === entry.heading)) + 1;
+      expect({ heading: entry.heading, page: entry.page }).toEqual({ heading: entry.heading, page: startsOn });
+    }
+    // The school's own copy: its name resolved in the text, not the trust's placeholder.
+    expect(all).not.toMatch(/\{\{school\./);
+    expect(embeddedImages(file).filter((image) => image.page === 1)).toEqual([expect.objectContaining({ width: 640, height: 240 })]);
+    // Looked at as a person would: the cover drawn to a picture of A4 proportions.
+    const picture = pngSize(pagePicture(file, 1, 40, join(scratchFolder(), 'cover')));
+    expect(picture.height / picture.width).toBeCloseTo(297 / 210, 1);
+  });
+
+  it('serves the same stored bytes on every request, named by their hash', async () => {
+    const [first, second] = [await client.http.get('/p/willow-primary/use-of-social-media-policy.pdf'), await client.http.get('/p/willow-primary/use-of-social-media-policy.pdf')];
+    expect(first.headers['etag']).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(second.headers['etag']).toBe(first.headers['etag']);
+    expect((await client.http.get('/p/willow-primary/use-of-social-media-policy.pdf').set('If-None-Match', first.headers['etag']!)).status).toBe(304);
   });
 
   it('shows LiFE MAT its overdue review in the pinned clock', async () => {
     const response = await client.http.get('/p/life-mat/social-media-policy');
     expect(response.status).toBe(200);
-    expect(response.text).toContain('1 March 2019 (review overdue)');
+    expect(response.text).toContain('<dt>Review date</dt><dd>1 March 2019</dd>');
+    const index = await client.http.get('/p/life-mat');
+    expect(index.text).toContain('1 March 2019, review overdue');
   });
 });
 
 describe('what is never public', () => {
   let tenant: TestTenant;
+  let admin: TestClient;
 
   beforeAll(async () => {
-    tenant = await createTenant();
+    ({ tenant, client: admin } = await signedInTenant(app, { role: 'admin' }));
+    await publishAndWait(app, admin, tenant.policyId, [tenant.schoolId]);
   });
 
   it('serves the published, approved version', async () => {
@@ -238,22 +285,99 @@ describe('what is never public', () => {
     expect((await client.http.get(`/p/${tenant.slug}/social-media.pdf`)).status).toBe(404);
   });
 
-  it('hides a published version once it is superseded, and a withdrawn publication', async () => {
-    const superseded = await createTenant();
-    await asOwner((db) => db.query(`UPDATE policy_version SET status = 'superseded' WHERE id = $1`, [superseded.versionId]));
-    expect((await client.http.get(`/p/${superseded.schoolSlug}/social-media`)).status).toBe(404);
-    expect((await client.http.get(`/p/${superseded.schoolSlug}`)).text).not.toContain('social-media');
-    const withdrawn = await createTenant();
-    await asOwner((db) => db.query(`UPDATE publication SET withdrawn_at = now() WHERE policy_version_id = $1`, [withdrawn.versionId]));
+  it("gives 404 for a draft's slug: a policy that has only a draft is never public", async () => {
+    const created = await admin.gql<{ createPolicy: { slug: string } }>('mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { slug } }', {
+      input: { title: 'Draft Only Policy' },
+    });
+    expect(created.errors).toBeUndefined();
+    const slug = created.data!.createPolicy.slug;
+    for (const path of [`/p/${tenant.schoolSlug}/${slug}`, `/p/${tenant.schoolSlug}/${slug}.pdf`, `/p/${tenant.slug}/${slug}`]) expect((await client.http.get(path)).status).toBe(404);
+    expect((await client.http.get(`/p/${tenant.schoolSlug}`)).text).not.toContain(slug);
+  });
+
+  it("gives 404 for LiFE MAT's policy under a Leaf Trust school's address", async () => {
+    expect((await client.http.get('/p/life-mat/social-media-policy')).status).toBe(200);
+    expect((await client.http.get('/p/willow-primary/social-media-policy')).status).toBe(404);
+    expect((await client.http.get('/p/willow-primary/social-media-policy.pdf')).status).toBe(404);
+    expect((await client.http.get('/p/leaf-trust/social-media-policy')).status).toBe(404);
+  });
+
+  it('hides a withdrawn publication', async () => {
+    const { tenant: withdrawn, client: other } = await signedInTenant(app, { role: 'admin' });
+    await publishAndWait(app, other, withdrawn.policyId, [withdrawn.schoolId]);
+    await asOwner((db) => db.query(`UPDATE publication SET withdrawn_at = now(), withdrawn_reason = 'withdrawn' WHERE policy_version_id = $1`, [withdrawn.versionId]));
     expect((await client.http.get(`/p/${withdrawn.schoolSlug}/social-media`)).status).toBe(404);
+    expect((await client.http.get(`/p/${withdrawn.schoolSlug}`)).text).not.toContain('social-media');
   });
 
   it("does not serve one trust's policy under another trust's school", async () => {
-    const other = await createTenant();
-    expect((await client.http.get(`/p/${other.schoolSlug}/social-media`)).status).toBe(200);
-    await asOwner((db) => db.query(`UPDATE policy SET slug = 'only-mine' WHERE id = $1`, [other.policyId]));
+    await asOwner((db) => db.query(`UPDATE policy SET slug = 'only-mine' WHERE id = $1`, [tenant.policyId]));
     expect((await client.http.get(`/p/leaf-trust/only-mine`)).status).toBe(404);
-    expect((await client.http.get(`/p/${other.schoolSlug}/only-mine`)).status).toBe(200);
+    expect((await client.http.get(`/p/willow-primary/only-mine`)).status).toBe(404);
+    expect((await client.http.get(`/p/${tenant.schoolSlug}/only-mine`)).status).toBe(200);
+  });
+});
+
+describe('after Leaf Trust approves version 2.0', () => {
+  let policyId: string;
+
+  beforeAll(async () => {
+    // The model's 2026 release was taken into a draft above; the ops lead sends it, the FAR chair approves it.
+    const author = new TestClient(app);
+    await author.signIn('ops.lead@leaftrust.example', 'ratify-demo');
+    const policy = (await author.gql<{ policies: { id: string; draft: { id: string; revision: number } } [] }>('{ policies { id draft { id revision } } }')).data!.policies[0]!;
+    policyId = policy.id;
+    const submitted = await author.gql<{ submitForApproval: { id: string; currentStage: number; contentHash: string } }>(
+      'mutation ($input: SubmitForApprovalInput!) { submitForApproval(input: $input) { id currentStage contentHash } }',
+      { input: { versionId: policy.draft.id, expectedRevision: policy.draft.revision, changeSummary: 'Messaging and AI tools; reporting online concerns to the DSL', changeOrigin: 'MODEL_PROVIDER_UPDATE', changeKind: 'MAJOR' } },
+    );
+    expect(submitted.errors).toBeUndefined();
+    const request = submitted.data!.submitForApproval;
+    const chair = new TestClient(app);
+    await chair.signIn('chair.far@leaftrust.example', 'ratify-demo');
+    const decided = await chair.gql('mutation ($input: DecideApprovalInput!) { decideApproval(input: $input) { status } }', {
+      input: { requestId: request.id, stage: request.currentStage, contentHash: request.contentHash, outcome: 'APPROVED', decidedOn: '2026-11-20', method: 'MEETING', minuteReference: 'FAR/26-27/02/4', membersPresent: 3 },
+    });
+    expect(decided.errors).toBeUndefined();
+  });
+
+  it('publishes every public copy again as one job, with progress to show, and the pages show 2.0', async () => {
+    const admin = new TestClient(app);
+    await admin.signIn('admin@leaftrust.example', 'ratify-demo');
+    const [running] = (await admin.gql<{ policy: { publishJobs: { reason: string; total: number }[] } }>('query ($id: ID!) { policy(id: $id) { publishJobs(first: 1) { reason total } } }', { id: policyId })).data!.policy.publishJobs;
+    expect(running).toEqual({ reason: 'APPROVED', total: 4 });
+    await app.get(PublicationService).settle();
+    const [job] = (await admin.gql<{ policy: { publishJobs: { status: string; done: number; failed: number; items: { status: string }[] }[] } }>(
+      'query ($id: ID!) { policy(id: $id) { publishJobs(first: 1) { status done failed items { status } } } }',
+      { id: policyId },
+    )).data!.policy.publishJobs;
+    expect(job).toEqual({ status: 'DONE', done: 4, failed: 0, items: [{ status: 'PUBLISHED' }, { status: 'PUBLISHED' }, { status: 'PUBLISHED' }, { status: 'PUBLISHED' }] });
+    const page = await client.http.get('/p/willow-primary/use-of-social-media-policy');
+    expect(page.text).toContain('<dt>Version</dt><dd>2.0</dd>');
+    expect(page.text).toContain('any social media, messaging service or artificial intelligence (AI) tool that they may use.');
+  });
+
+  it('keeps version 1.0 in the archive Leaf Trust chose, marked as no longer in force', async () => {
+    const archive = await client.http.get('/p/willow-primary/use-of-social-media-policy/archive');
+    expect(archive.status).toBe(200);
+    expect(archive.text).toContain('href="/p/willow-primary/use-of-social-media-policy/archive/1.0"');
+    const old = await client.http.get('/p/willow-primary/use-of-social-media-policy/archive/1.0');
+    expect(old.status).toBe(200);
+    expect(old.text).toContain('This is version 1.0, which is no longer in force.');
+    expect(old.text).toContain('<dt>Version</dt><dd>1.0</dd>');
+    expect((await client.http.get('/p/willow-primary/use-of-social-media-policy/archive/1.0.pdf')).headers['content-type']).toBe('application/pdf');
+    expect((await client.http.get('/p/willow-primary/use-of-social-media-policy/archive/2.0')).status).toBe(404);
+  });
+
+  it('gives 404 for the superseded version once the trust keeps no archive', async () => {
+    const admin = new TestClient(app);
+    await admin.signIn('admin@leaftrust.example', 'ratify-demo');
+    expect((await admin.gql('mutation { setBranding(input: { keepArchive: false }) { keepArchive } }')).errors).toBeUndefined();
+    for (const path of ['/p/willow-primary/use-of-social-media-policy/archive', '/p/willow-primary/use-of-social-media-policy/archive/1.0', '/p/willow-primary/use-of-social-media-policy/archive/1.0.pdf']) {
+      expect((await client.http.get(path)).status).toBe(404);
+    }
+    expect((await client.http.get('/p/willow-primary/use-of-social-media-policy')).status).toBe(200);
+    expect((await admin.gql('mutation { setBranding(input: { keepArchive: true }) { keepArchive } }')).errors).toBeUndefined();
   });
 });
 

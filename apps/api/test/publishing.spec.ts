@@ -3,7 +3,13 @@
  * detail, until each copy can be rendered; then one job with a visible item per copy, immutable
  * artefacts with their SHA-256, and only published versions public.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { closeSync, constants, mkdtempSync, openSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import {
   asOwner,
@@ -114,8 +120,8 @@ it("lets an author neither publish for the trust nor reach another trust's schoo
 
 it('says CONFLICT for a policy with no approved version, and publishes nothing', async () => {
   const { tenant: fresh, client } = await signedInTenant(app, { role: 'admin' });
-  await asOwner((db) => db.query(`UPDATE policy_version SET status = 'draft', major = NULL, minor = NULL, approved_on = NULL WHERE id = $1`, [fresh.versionId]));
-  const refused = await client.gql(PUBLISH, { input: { policyId: fresh.policyId } });
+  const created = await client.gql<{ createPolicy: { id: string } }>('mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', { input: { title: 'Only a draft' } });
+  const refused = await client.gql(PUBLISH, { input: { policyId: created.data!.createPolicy.id } });
   expect(refused.errors?.[0]).toMatchObject({ message: 'This policy has no approved version yet, so there is nothing to publish.', extensions: { code: 'CONFLICT' } });
   expect(await jobs(fresh.organisationId)).toBe(0);
 });
@@ -145,5 +151,71 @@ describe('a render that takes too long', () => {
     expect(job.items[0]).toMatchObject({ status: 'FAILED', error: 'This copy could not be made into a PDF and web page. Try again; if it fails again, contact support.' });
     expect(await live(big.organisationId)).toBe(0);
     expect((await client.http.get(`/p/${big.schoolSlug}/social-media.pdf`)).status).toBe(404);
+  });
+});
+
+describe('content that points outside', () => {
+  let requests: string[];
+  let server: Server;
+  let url: string;
+  let fifo: string;
+
+  beforeAll(async () => {
+    requests = [];
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.writeHead(200, { 'Content-Type': 'image/png' }).end(Buffer.from('89504e470d0a1a0a', 'hex'));
+    });
+    server.on('connection', () => requests.push('(connection)'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // A named pipe: opening it to read blocks until someone writes, so a renderer that tried to read it would hang.
+    fifo = join(mkdtempSync(join(tmpdir(), 'ratify-fifo-')), 'secret');
+    execFileSync('mkfifo', [fifo]);
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const paragraph = (content: unknown[]) => ({ type: 'paragraph', content });
+  const document = (clauses: unknown[]) => ({
+    type: 'doc',
+    content: [{ type: 'section', attrs: { sectionId: 'outside' }, content: [{ type: 'sectionHeading', content: [{ type: 'text', text: 'Images and files' }] }, ...clauses] }],
+  });
+
+  it('is published without a single request to a remote address and without opening a local file', async () => {
+    const content = document([
+      {
+        type: 'clause',
+        attrs: { clauseId: 'links' },
+        content: [
+          paragraph([
+            { type: 'text', text: 'Our logo', marks: [{ type: 'link', attrs: { href: `${url}/logo.png` } }] },
+            { type: 'text', text: ' and the register', marks: [{ type: 'link', attrs: { href: fifo } }] },
+          ]),
+        ],
+      },
+      { type: 'clause', attrs: { clauseId: 'markup' }, content: [paragraph([{ type: 'text', text: `![logo](${url}/img.png) <img src="${url}/x.png"> <img src="file://${fifo}">` }])] },
+      { type: 'clause', attrs: { clauseId: 'variable' }, content: [paragraph([{ type: 'text', text: 'Write to us at ' }, { type: 'variable', attrs: { name: 'school.address' } }])] },
+    ]);
+    const { tenant: owner, client } = await signedInTenant(app, { role: 'admin', content: content as never });
+    expect((await client.gql(SET, { input: { values: [{ key: 'school.address', value: fifo }] } })).errors).toBeUndefined();
+    const job = await publishAndWait(app, client, owner.policyId);
+    expect(job.items.map((item) => item.status)).toEqual(['PUBLISHED', 'PUBLISHED']);
+    for (const path of [`/p/${owner.schoolSlug}/social-media`, `/p/${owner.schoolSlug}/social-media.pdf`]) expect((await client.http.get(path)).status).toBe(200);
+    expect((await client.http.get(`/p/${owner.schoolSlug}/social-media`)).text).toContain(`Write to us at ${fifo}`);
+    expect(requests).toEqual([]);
+    // No reader ever opened the pipe: opening its write end without blocking finds nobody there.
+    expect(() => closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK))).toThrow(expect.objectContaining({ code: 'ENXIO' }));
+  });
+
+  it('refuses, by name, stored image nodes with a URL or a path (past validation, e.g. a hand edit), still without a request or a read', async () => {
+    const content = document([
+      { type: 'clause', attrs: { clauseId: 'injected' }, content: [paragraph([{ type: 'image', attrs: { src: `${url}/injected.png` } }, { type: 'image', attrs: { src: fifo } }])] },
+    ]);
+    const { tenant: owner, client } = await signedInTenant(app, { role: 'admin', content: content as never });
+    const job = await publishAndWait(app, client, owner.policyId, [owner.schoolId]);
+    expect(job.items[0]).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/^This copy has something Ratify cannot print \(.*image.*\)\. Open the policy, correct it and publish again\.$/) });
+    expect(await live(owner.organisationId)).toBe(0);
+    expect(requests).toEqual([]);
+    expect(() => closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK))).toThrow(expect.objectContaining({ code: 'ENXIO' }));
   });
 });

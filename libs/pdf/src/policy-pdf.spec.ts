@@ -61,6 +61,9 @@ describe('buildPolicyPdf for the Leaf Trust policy', () => {
       author: `${LEAF_SCHOOL}, Leaf Trust`,
       subject: 'Policy, version 1.0',
       creator: 'Ratify',
+      producer: 'Ratify',
+      creationDate: new Date('2025-01-13T00:00:00Z'),
+      modDate: new Date('2025-01-13T00:00:00Z'),
     });
     expect(definition.language).toBe('en-GB');
   });

@@ -135,6 +135,9 @@ export function buildPolicyPdf(rendition: PolicyRendition, layout: PolicyLayout 
       author: author(rendition),
       subject: `Policy, version ${rendition.version.number}`,
       creator: 'Ratify',
+      producer: 'Ratify',
+      // A fixed date makes the same rendition give the same bytes (and the same SHA-256) every time.
+      ...(rendition.issuedOn ? { creationDate: new Date(`${rendition.issuedOn}T00:00:00Z`), modDate: new Date(`${rendition.issuedOn}T00:00:00Z`) } : {}),
     },
     language: rendition.language,
     // Viewers show the title rather than the file name (PDF/UA asks for it).

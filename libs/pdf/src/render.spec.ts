@@ -201,4 +201,10 @@ describe('renderPdf', () => {
     const second = await renderPdf(definition);
     expect(second.length).toBeGreaterThan(first.length * 0.9);
   });
+
+  it('gives the same bytes for the same rendition (dated by its issue date), so a publication can be checked by its hash', async () => {
+    const [first, second] = [await renderPolicyPdf(leafRendition()), await renderPolicyPdf(leafRendition())];
+    expect(first.equals(second)).toBe(true);
+    expect(pdfInfo(writePdf(folder, 'dated.pdf', first)).CreationDate).toMatch(/2025/);
+  });
 });

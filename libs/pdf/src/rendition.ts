@@ -82,6 +82,11 @@ export interface PolicyRendition {
   /** The academy whose copy this is; null for the trust's own. */
   schoolName: string | null;
   version: { number: string; approved: boolean };
+  /**
+   * The ISO date the document is issued on (its approval), written as the PDF's creation date so
+   * that the same rendition always gives the same bytes. Absent for a draft (then: now).
+   */
+  issuedOn?: string | null;
   cover: CoverFacts;
   history: HistoryItem[];
   branding: Branding;

@@ -204,7 +204,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         // "Review Date: Term 2, 2026/27": the end of Term 2 (Kent-style six-term year), as the cycle snaps it too.
         reviewTerm: { startYear: 2026, key: 'T2' },
         nextReviewOn: '2026-12-18',
-        changeSummary: 'New Policy – adopted from existing LA Policy',
+        changeSummary: 'New Policy – Adopted from existing LA Policy',
         publish: true,
       },
     ],

@@ -11,7 +11,7 @@
  * SKIP LOCKED and finished once, so a job re-delivered after a crash picks up where it stopped.
  */
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import { unresolvedVariables, variableDefinition } from '@ratify/document';
+import { unresolvedVariables, validateDocument, variableDefinition } from '@ratify/document';
 import type { EntityManager } from 'typeorm';
 import { appendAuditEvent } from '../audit/audit.service';
 import { AppError, ErrorCode } from '../common/errors';
@@ -62,6 +62,9 @@ export interface CurrentPublication {
   pdfSha256: string;
   htmlSha256: string;
 }
+
+/** A copy whose stored text does not pass the document checks: said to the person, not retried. */
+class UnprintableCopy extends Error {}
 
 interface Missing {
   organisationId: string;
@@ -267,13 +270,14 @@ export class PublicationService implements OnModuleInit, OnApplicationBootstrap,
 
   /** Runs a job's pending items, one transaction each; safe to run twice or on two instances at once. */
   async runJob(organisationId: string, jobId: string): Promise<void> {
-    const started = await this.database.withContext({ organisationId }, (manager) =>
+    // An UPDATE … RETURNING comes back from TypeORM as [rows, affected].
+    const [started]: [{ id: string }[], number] = await this.database.withContext({ organisationId }, (manager) =>
       manager.query(`UPDATE publish_job SET status = 'running', started_at = coalesce(started_at, now()) WHERE organisation_id = $1 AND id = $2 AND status IN ('queued', 'running') RETURNING id`, [organisationId, jobId]),
     );
     if (started.length === 0) return;
     while (await this.database.withContext({ organisationId }, (manager) => this.runNextItem(manager, organisationId, jobId)));
     await this.database.withContext({ organisationId }, async (manager) => {
-      const [finished]: { status: string; requestedBy: string | null; policyId: string; versionId: string; published: string[] }[] = await manager.query(
+      const [[finished]]: [{ requestedBy: string | null; policyId: string; versionId: string; published: string[] }[], number] = await manager.query(
         `UPDATE publish_job j SET status = 'done', finished_at = now()
           WHERE organisation_id = $1 AND id = $2 AND status = 'running'
             AND NOT EXISTS (SELECT 1 FROM publish_job_item i WHERE i.organisation_id = j.organisation_id AND i.job_id = j.id AND i.status = 'pending')
@@ -331,6 +335,10 @@ export class PublicationService implements OnModuleInit, OnApplicationBootstrap,
       const publicationId = await this.publishCopy(manager, { trust: trust!, school, policyId: item.policyId, version, jobId });
       await finish(publicationId ? 'published' : 'unchanged', null, publicationId);
     } catch (error) {
+      if (error instanceof UnprintableCopy) {
+        await finish('failed', error.message);
+        return true;
+      }
       this.logger.error(`Publishing ${school?.slug ?? trust!.slug}'s copy failed: ${String(error)}`);
       await finish('failed', 'This copy could not be made into a PDF and web page. Try again; if it fails again, contact support.');
     }
@@ -345,6 +353,9 @@ export class PublicationService implements OnModuleInit, OnApplicationBootstrap,
     const { trust, school, policyId, version } = target;
     const place = school ?? trust;
     const { rendition, branding } = await loadRendition(manager, this.files, { trust, school, policyId, version });
+    // Stored text is checked again before it is printed: only what the editor could have made goes into a PDF or a page.
+    const checked = validateDocument(rendition.document);
+    if (!checked.ok) throw new UnprintableCopy(`This copy has something Ratify cannot print (${checked.problems[0]}). Open the policy, correct it and publish again.`);
     const [policy]: { slug: string }[] = await manager.query(`SELECT slug FROM policy WHERE organisation_id = $1 AND id = $2`, [trust.id, policyId]);
     const pdf = await this.renderer.render(rendition);
     const html = Buffer.from(policyPage({ chrome: { site: place, trust: school ? trust : null, branding }, policySlug: policy!.slug, rendition }), 'utf8');

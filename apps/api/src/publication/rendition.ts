@@ -100,6 +100,7 @@ export async function loadRendition(manager: EntityManager, files: FileStore, ta
     organisationName: trust.name,
     schoolName: school?.name ?? null,
     version: { number: target.version.number ?? 'draft', approved },
+    issuedOn: approved ? target.version.approvedOn : null,
     cover: {
       statutory: cover.statutory,
       adoptedOn: cover.adoptedOn ? formatUkDate(cover.adoptedOn) : null,
