@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import ICAL from 'ical.js';
 import { Client } from 'pg';
 import { contentHash } from '../src/common/content-hash';
-import { addMember, asOwner, createTenant, signedInAs, startTestApp, TestClient, type TestTenant } from './support/harness';
+import { addMember, asOwner, createTenant, signedInAs, startTestApp, TestClient, type TestTenant, publishAndWait } from './support/harness';
 
 let app: INestApplication;
 
@@ -253,6 +253,8 @@ describe('the dashboard', () => {
     const tenant = await createTenant();
     const admin = await adminOf(tenant);
     await saveKent2026(admin);
+    // The social media policy is public at the academy only; the charging policy nowhere.
+    await publishAndWait(app, admin, tenant.policyId, [tenant.schoolId]);
     await addPolicy(tenant, 'Charging Policy', 'charging-and-remissions', { nextReviewOn: '2026-03-01' });
     const all = (await admin.gql<{ reviewDashboard: { total: number; counts: { status: string; count: number }[]; rows: Row[]; currentTerm: { label: string } } }>(DASHBOARD)).data!.reviewDashboard;
     expect(all.currentTerm.label).toBe('Term 2, 2026/27');

@@ -73,7 +73,7 @@ it("renders each school's published copy with its own values", async () => {
   await client.gql(SET, { input: { schoolId: schoolIds[0], values: [{ key: 'school.headTitle', value: 'Headteacher' }, { key: 'school.dslName', value: 'Ann Ash' }] } });
   await client.gql(SET, { input: { schoolId: schoolIds[1], values: [{ key: 'school.headTitle', value: 'Head of School' }, { key: 'school.dslName', value: 'Ben Birch' }] } });
   const job = await publishAndWait(app, client, trust.policyId, schoolIds);
-  expect(job.items.map((item) => item.status)).toEqual(['published', 'published']);
+  expect(job.items.map((item) => item.status)).toEqual(['PUBLISHED', 'PUBLISHED']);
   const first = await client.http.get(`/p/${trust.schoolSlug}/social-media`);
   const second = await client.http.get(`/p/${secondSchool}/social-media`);
   expect(first.text).toContain(`Report to the Headteacher of School ${trust.schoolSlug} or Ann Ash.`);

@@ -35,7 +35,7 @@ it("saves a school's overrides and shows its own copy, on its public page too", 
   expect(saved.errors).toBeUndefined();
   expect(saved.data?.saveSchoolVariant.divergence).toEqual({ changed: [clauseId], omitted: [], added: ['school-added-1'], keptAsIs: 0 });
   expect(saved.data?.saveSchoolVariant.html).toContain('Our school says it its own way.');
-  expect((await publishAndWait(app, admin, trust.policyId, [trust.schoolId])).items[0]!.status).toBe('published');
+  expect((await publishAndWait(app, admin, trust.policyId, [trust.schoolId])).items[0]!.status).toBe('PUBLISHED');
   const page = await admin.http.get(`/p/${trust.schoolSlug}/social-media`);
   expect(page.text).toContain('Our school says it its own way.');
   expect(page.text).toContain('A clause only our school has.');

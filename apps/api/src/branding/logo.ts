@@ -1,7 +1,8 @@
 /**
  * An uploaded logo, made safe to keep: only PNG and JPEG are accepted (checked by their first
  * bytes, before any decoder sees them, so an SVG or a polyglot never reaches one), decoded with
- * a pixel limit, turned upright, scaled to fit, and re-encoded as a fresh PNG without metadata.
+ * a pixel limit, turned upright, scaled to fit, flattened onto white and re-encoded as a fresh
+ * PNG without metadata.
  * What is stored is what sharp wrote, never what was uploaded.
  */
 import sharp from 'sharp';
@@ -46,9 +47,12 @@ export async function reencodeLogo(upload: Buffer): Promise<Logo> {
   if (metadata.format !== kind) throw refused('A logo must be a PNG or JPEG image. Save it as PNG (best for logos) and upload it again.', 'NOT_AN_IMAGE');
   if ((metadata.width ?? 0) < MIN_SIDE || (metadata.height ?? 0) < MIN_SIDE) throw refused(`That logo is too small to print clearly: it needs to be at least ${MIN_SIDE} pixels each way.`, 'TOO_SMALL');
   try {
+    // Flattened onto white (logos sit on white pages): a PNG without an alpha channel goes into a
+    // PDF as it is, where one with alpha must be decoded and split on every render.
     const { data, info } = await image
       .rotate()
       .resize({ width: MAX_WIDTH, height: MAX_HEIGHT, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
       .png({ compressionLevel: 9 })
       .toBuffer({ resolveWithObject: true });
     return { png: data, width: info.width, height: info.height };

@@ -25,7 +25,7 @@ import { AppError, ErrorCode } from '../common/errors';
 import { parseId } from '../common/ids';
 import { RequestContext } from '../common/request-context';
 import { Database } from '../database/database.service';
-import { maySpeakForSchool, OrganisationService } from '../organisation/organisation.service';
+import { OrganisationService } from '../organisation/organisation.service';
 import type { ImportTermCalendarInput, SaveAcademicYearInput } from './dto/review.types';
 
 export interface StoredYear extends AcademicYear {

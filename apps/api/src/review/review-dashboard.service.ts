@@ -5,7 +5,7 @@
  * current publications), assembled here.
  */
 import { Injectable } from '@nestjs/common';
-import { currentAndNextPeriod, periodForDue, resolveTerm, reviewTiming, type AcademicYear, type ResolvedPeriod } from '@ratify/calendar';
+import { currentAndNextPeriod, periodForDue, reviewTiming, type AcademicYear, type ResolvedPeriod } from '@ratify/calendar';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors';
 import { RequestContext } from '../common/request-context';

@@ -39,13 +39,14 @@ export function useBrowser(): () => Browser {
 
 /**
  * A fresh page (in its own browser context: its own cookies, like another person's browser)
- * for each test. The returned object always stands for the current test's page.
+ * for each test. The returned object always stands for the current test's page. `bypassCSP`
+ * only where a test must inject a checker (axe-core) into pages that allow no script.
  */
-export function usePage(): Page {
+export function usePage(options: { bypassCSP?: boolean } = {}): Page {
   const browser = useBrowser();
   let current: Page | undefined;
   beforeEach(async () => {
-    current = await (await browser().newContext()).newPage();
+    current = await (await browser().newContext({ bypassCSP: options.bypassCSP ?? false })).newPage();
   });
   afterEach(async () => current?.context().close());
   return new Proxy({} as Page, {

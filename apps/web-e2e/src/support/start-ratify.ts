@@ -57,12 +57,12 @@ export default async function startRatify(): Promise<void> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), RATIFY_CLOCK: '2026-11-21', NODE_ENV: 'production' };
   let database: { serverUrl: string; name: string } | undefined;
+  // Its own folder for the embedded cluster and for published files, whichever database it uses.
+  env.RATIFY_DATA_DIR = mkdtempSync(join(tmpdir(), 'ratify-e2e-'));
   if (process.env.DATABASE_URL) {
     const scratch = await scratchDatabase(process.env.DATABASE_URL);
     database = { serverUrl: process.env.DATABASE_URL, name: scratch.name };
     Object.assign(env, { DATABASE_URL: scratch.url, RATIFY_DEMO: '1' });
-  } else {
-    env.RATIFY_DATA_DIR = mkdtempSync(join(tmpdir(), 'ratify-e2e-'));
   }
   const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
