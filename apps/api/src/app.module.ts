@@ -37,6 +37,7 @@ import { PublicSiteController } from './publication/public-site.controller';
 import { PublicSiteService } from './publication/public-site.service';
 import { PolicyPublicationResolver, PublicationResolver } from './publication/publication.resolver';
 import { PdfRenderer } from './publication/pdf-renderer';
+import { VersionPdfController } from './publication/version-pdf.controller';
 import { BrandingResolver } from './branding/branding.resolver';
 import { BrandingService } from './branding/branding.service';
 import { LogoController } from './branding/logo.controller';
@@ -75,7 +76,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) })],
-      controllers: [HealthController, PublicSiteController, ImportController, AuditExportController, ReviewExportController, LogoController],
+      controllers: [HealthController, PublicSiteController, ImportController, AuditExportController, ReviewExportController, LogoController, VersionPdfController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },

@@ -23,6 +23,7 @@ import {
   type TestTenant,
 } from './support/harness';
 import { documentFromOutline } from '@ratify/document';
+import { hugeTextByPage, pageTexts, scratchFolder, writePdf } from '../../../libs/pdf/src/testing/pdf-tools';
 
 let app: INestApplication;
 let tenant: TestTenant;
@@ -124,6 +125,23 @@ it('says CONFLICT for a policy with no approved version, and publishes nothing',
   const refused = await client.gql(PUBLISH, { input: { policyId: created.data!.createPolicy.id } });
   expect(refused.errors?.[0]).toMatchObject({ message: 'This policy has no approved version yet, so there is nothing to publish.', extensions: { code: 'CONFLICT' } });
   expect(await jobs(fresh.organisationId)).toBe(0);
+});
+
+it("gives signed-in staff a draft's PDF, marked DRAFT on every page, and nobody else", async () => {
+  const created = await admin.gql<{ createPolicy: { draft: { id: string } } }>('mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { draft { id } } }', {
+    input: { title: 'Visitors Policy', content: documentFromOutline({ sections: [{ heading: 'Visitors', clauses: [{ text: 'Visitors sign in at the office.', blocks: [{ type: 'paragraph', text: 'Visitors sign in at the office.' }] }] }] }) },
+  });
+  const draftId = created.data!.createPolicy.draft.id;
+  const response = await bytesOf(admin, `/api/versions/${draftId}.pdf`).set('Cookie', admin.cookieHeader());
+  expect(response.status).toBe(200);
+  expect(response.headers['content-type']).toBe('application/pdf');
+  const file = writePdf(scratchFolder(), 'draft.pdf', response.body as Buffer);
+  const pages = pageTexts(file);
+  expect(hugeTextByPage(file, pages.length).every((text) => text.includes('DRAFT'))).toBe(true);
+  expect(pages.join('').replace(/\s+/g, ' ')).toContain('Visitors sign in at the office.');
+  const { client: other } = await signedInTenant(app, { role: 'admin' });
+  expect((await other.http.get(`/api/versions/${draftId}.pdf`).set('Cookie', other.cookieHeader())).status).toBe(404);
+  expect((await new TestClient(app).http.get(`/api/versions/${draftId}.pdf`)).status).toBe(401);
 });
 
 describe('a render that takes too long', () => {
