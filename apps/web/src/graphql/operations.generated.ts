@@ -173,6 +173,33 @@ export type OrganisationKind =
   | 'SCHOOL'
   | 'TRUST';
 
+/** UNCHANGED: the same PDF and page were already public. */
+export type PublishItemStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'PUBLISHED'
+  | 'UNCHANGED';
+
+/** DONE: every copy was tried (see each item: some may have failed). */
+export type PublishJobStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type PublishPolicyInput = {
+  policyId: string;
+  /** The academies to publish for; omitted: the trust itself and every academy. */
+  schoolIds?: Array<string> | null | undefined;
+};
+
+/** Why the copies were published: asked for, a new version approved, a review with no change, new branding. */
+export type PublishReason =
+  | 'APPROVED'
+  | 'PUBLISHED'
+  | 'REBRANDED'
+  | 'REVIEWED';
+
 export type RegisterGuidanceEditionInput = {
   /** "2026". */
   edition: string;
@@ -579,6 +606,29 @@ export type PolicyQuery = { policy: { id: string, title: string, slug: string, s
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
 
+export type PublishJobFieldsFragment = { id: string, versionNumber: string, reason: PublishReason, status: PublishJobStatus, total: number, done: number, failed: number, items: Array<{ status: PublishItemStatus, error: string | null, path: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }> };
+
+export type PolicyPublishingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PolicyPublishingQuery = { policy: { id: string, publications: Array<{ id: string, versionNumber: string, publishedAt: string, path: string, pdfPath: string, pdfSha256: string, htmlSha256: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }>, publishJobs: Array<{ id: string, versionNumber: string, reason: PublishReason, status: PublishJobStatus, total: number, done: number, failed: number, items: Array<{ status: PublishItemStatus, error: string | null, path: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }> }> } };
+
+export type PublishPolicyMutationVariables = Exact<{
+  input: PublishPolicyInput;
+}>;
+
+
+export type PublishPolicyMutation = { publishPolicy: { id: string, versionNumber: string, reason: PublishReason, status: PublishJobStatus, total: number, done: number, failed: number, items: Array<{ status: PublishItemStatus, error: string | null, path: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }> } };
+
+export type PublishJobProgressQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PublishJobProgressQuery = { publishJob: { id: string, versionNumber: string, reason: PublishReason, status: PublishJobStatus, total: number, done: number, failed: number, items: Array<{ status: PublishItemStatus, error: string | null, path: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }> } | null };
+
 export type CalendarFeedFieldsFragment = { id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null };
 
 export type GuidanceEditionFieldsFragment = { id: string, title: string, edition: string, inForceOn: string, note: string | null, flaggedCount: number, openCount: number, registeredAt: string, policyTypes: Array<{ key: string, name: string }> };
@@ -962,6 +1012,27 @@ export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TemplateRelease"}) as unknown as TypedDocumentString<TemplateReleaseFragment, unknown>;
+export const PublishJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PublishJobFields on PublishJob {
+  id
+  versionNumber
+  reason
+  status
+  total
+  done
+  failed
+  items {
+    publishedFor {
+      id
+      name
+      kind
+    }
+    status
+    error
+    path
+  }
+}
+    `, {"fragmentName":"PublishJobFields"}) as unknown as TypedDocumentString<PublishJobFieldsFragment, unknown>;
 export const CalendarFeedFieldsFragmentDoc = new TypedDocumentString(`
     fragment CalendarFeedFields on CalendarFeed {
   id
@@ -2016,6 +2087,98 @@ fragment TemplateRelease on TemplateVersion {
     }
   }
 }`) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const PolicyPublishingDocument = new TypedDocumentString(`
+    query PolicyPublishing($id: ID!) {
+  policy(id: $id) {
+    id
+    publications {
+      id
+      publishedFor {
+        id
+        name
+        kind
+      }
+      versionNumber
+      publishedAt
+      path
+      pdfPath
+      pdfSha256
+      htmlSha256
+    }
+    publishJobs(first: 1) {
+      ...PublishJobFields
+    }
+  }
+}
+    fragment PublishJobFields on PublishJob {
+  id
+  versionNumber
+  reason
+  status
+  total
+  done
+  failed
+  items {
+    publishedFor {
+      id
+      name
+      kind
+    }
+    status
+    error
+    path
+  }
+}`) as unknown as TypedDocumentString<PolicyPublishingQuery, PolicyPublishingQueryVariables>;
+export const PublishPolicyDocument = new TypedDocumentString(`
+    mutation PublishPolicy($input: PublishPolicyInput!) {
+  publishPolicy(input: $input) {
+    ...PublishJobFields
+  }
+}
+    fragment PublishJobFields on PublishJob {
+  id
+  versionNumber
+  reason
+  status
+  total
+  done
+  failed
+  items {
+    publishedFor {
+      id
+      name
+      kind
+    }
+    status
+    error
+    path
+  }
+}`) as unknown as TypedDocumentString<PublishPolicyMutation, PublishPolicyMutationVariables>;
+export const PublishJobProgressDocument = new TypedDocumentString(`
+    query PublishJobProgress($id: ID!) {
+  publishJob(id: $id) {
+    ...PublishJobFields
+  }
+}
+    fragment PublishJobFields on PublishJob {
+  id
+  versionNumber
+  reason
+  status
+  total
+  done
+  failed
+  items {
+    publishedFor {
+      id
+      name
+      kind
+    }
+    status
+    error
+    path
+  }
+}`) as unknown as TypedDocumentString<PublishJobProgressQuery, PublishJobProgressQueryVariables>;
 export const ReviewSettingsDocument = new TypedDocumentString(`
     query ReviewSettings {
   reminderSettings {
