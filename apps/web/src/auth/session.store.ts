@@ -8,6 +8,7 @@ import {
   type ViewerFieldsFragment,
 } from '../graphql/operations.generated';
 import { useApprovalsStore } from '../approvals/approvals.store';
+import { useBrandingStore } from '../branding/branding.store';
 import { useCalendarStore } from '../calendar/calendar.store';
 import { useDraftStore } from '../editor/draft.store';
 import { useGovernanceStore } from '../governance/governance.store';
@@ -125,6 +126,7 @@ export const useSessionStore = defineStore('session', () => {
     useCalendarStore().clear();
     useReviewSettingsStore().clear();
     usePublishingStore().clear();
+    useBrandingStore().clear();
   }
 
   return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, mayPublish, load, signIn, signOut, forget };

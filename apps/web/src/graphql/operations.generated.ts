@@ -42,6 +42,21 @@ export type BodyPosition =
   | 'CLERK'
   | 'MEMBER';
 
+/** The typefaces Ratify ships for PDFs. */
+export type BrandFont =
+  | 'DEJAVU_SANS'
+  | 'DEJAVU_SERIF'
+  | 'ROBOTO';
+
+export type BrandingSetting =
+  | 'ACCENT_COLOUR'
+  | 'CONTACT_EMAIL'
+  | 'COVER_FIELDS'
+  | 'FONT'
+  | 'LOGO'
+  | 'PRIMARY_COLOUR'
+  | 'STRAPLINE';
+
 export type CalendarFileFormat =
   | 'CSV'
   | 'ICS';
@@ -88,6 +103,18 @@ export type ConflictResolutionInput = {
   /** "theirs" or "ours"; or give edited instead. */
   take?: string | null | undefined;
 };
+
+/** A row of the cover's document-control block. */
+export type CoverField =
+  | 'ADOPTED_ON'
+  | 'APPROVED_BY'
+  | 'APPROVED_ON'
+  | 'AUTHOR'
+  | 'BOARD_RATIFICATION'
+  | 'MONITORED_BY'
+  | 'REVIEW_CYCLE'
+  | 'REVIEW_DATE'
+  | 'STATUTORY';
 
 export type CreateCalendarFeedInput = {
   label: string;
@@ -306,6 +333,20 @@ export type SaveSchoolVariantInput = {
   schoolId: string;
 };
 
+/** Changes to a trust's or an academy's branding. Leave a field out to keep it; set it to null to clear it (an academy then uses the trust's). */
+export type SetBrandingInput = {
+  accentColour?: string | null | undefined;
+  contactEmail?: string | null | undefined;
+  coverFields?: Array<CoverField> | null | undefined;
+  font?: BrandFont | null | undefined;
+  keepArchive?: boolean | null | undefined;
+  /** A logo uploaded with POST /api/branding/logo. */
+  logoId?: string | null | undefined;
+  primaryColour?: string | null | undefined;
+  schoolId?: string | null | undefined;
+  strapline?: string | null | undefined;
+};
+
 export type SetClauseLocksInput = {
   locks: Array<ClauseLockInput>;
   policyId: string;
@@ -456,6 +497,23 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut: boolean };
+
+export type BrandingFieldsFragment = { schoolId: string | null, primaryColour: string, accentColour: string, font: BrandFont, strapline: string | null, coverFields: Array<CoverField>, contactEmail: string | null, keepArchive: boolean, overrides: Array<BrandingSetting>, logo: { id: string, width: number, height: number, url: string } | null };
+
+export type BrandingSettingsQueryVariables = Exact<{
+  schoolId?: string | null | undefined;
+  forAcademy: boolean;
+}>;
+
+
+export type BrandingSettingsQuery = { trust: { schoolId: string | null, primaryColour: string, accentColour: string, font: BrandFont, strapline: string | null, coverFields: Array<CoverField>, contactEmail: string | null, keepArchive: boolean, overrides: Array<BrandingSetting>, logo: { id: string, width: number, height: number, url: string } | null }, academy?: { schoolId: string | null, primaryColour: string, accentColour: string, font: BrandFont, strapline: string | null, coverFields: Array<CoverField>, contactEmail: string | null, keepArchive: boolean, overrides: Array<BrandingSetting>, logo: { id: string, width: number, height: number, url: string } | null } };
+
+export type SetBrandingMutationVariables = Exact<{
+  input: SetBrandingInput;
+}>;
+
+
+export type SetBrandingMutation = { setBranding: { schoolId: string | null, primaryColour: string, accentColour: string, font: BrandFont, strapline: string | null, coverFields: Array<CoverField>, contactEmail: string | null, keepArchive: boolean, overrides: Array<BrandingSetting>, logo: { id: string, width: number, height: number, url: string } | null } };
 
 export type AcademicYearFieldsFragment = { id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> };
 
@@ -933,6 +991,25 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const BrandingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BrandingFields on Branding {
+  schoolId
+  primaryColour
+  accentColour
+  font
+  strapline
+  logo {
+    id
+    width
+    height
+    url
+  }
+  coverFields
+  contactEmail
+  keepArchive
+  overrides
+}
+    `, {"fragmentName":"BrandingFields"}) as unknown as TypedDocumentString<BrandingFieldsFragment, unknown>;
 export const AcademicYearFieldsFragmentDoc = new TypedDocumentString(`
     fragment AcademicYearFields on AcademicYear {
   id
@@ -1653,6 +1730,55 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const BrandingSettingsDocument = new TypedDocumentString(`
+    query BrandingSettings($schoolId: ID, $forAcademy: Boolean!) {
+  trust: branding {
+    ...BrandingFields
+  }
+  academy: branding(schoolId: $schoolId) @include(if: $forAcademy) {
+    ...BrandingFields
+  }
+}
+    fragment BrandingFields on Branding {
+  schoolId
+  primaryColour
+  accentColour
+  font
+  strapline
+  logo {
+    id
+    width
+    height
+    url
+  }
+  coverFields
+  contactEmail
+  keepArchive
+  overrides
+}`) as unknown as TypedDocumentString<BrandingSettingsQuery, BrandingSettingsQueryVariables>;
+export const SetBrandingDocument = new TypedDocumentString(`
+    mutation SetBranding($input: SetBrandingInput!) {
+  setBranding(input: $input) {
+    ...BrandingFields
+  }
+}
+    fragment BrandingFields on Branding {
+  schoolId
+  primaryColour
+  accentColour
+  font
+  strapline
+  logo {
+    id
+    width
+    height
+    url
+  }
+  coverFields
+  contactEmail
+  keepArchive
+  overrides
+}`) as unknown as TypedDocumentString<SetBrandingMutation, SetBrandingMutationVariables>;
 export const TermCalendarDocument = new TypedDocumentString(`
     query TermCalendar($schoolId: ID) {
   termCalendar(schoolId: $schoolId) {
