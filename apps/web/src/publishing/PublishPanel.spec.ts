@@ -68,7 +68,7 @@ function publishApi(viewer = aViewer({ role: 'ADMIN' as Role }), answer: PolicyP
 
 const panel = (wrapper: VueWrapper) => wrapper.get('.policy-publishing');
 const itemTexts = (wrapper: VueWrapper) => wrapper.findAll('.publish-items li').map((entry) => entry.text());
-const liveText = (wrapper: VueWrapper) => wrapper.get('.publish-progress [role="status"]').text();
+const liveText = (wrapper: VueWrapper) => wrapper.get('.policy-publishing [role="status"][aria-live="polite"]').text();
 
 describe('publishing a policy', () => {
   it('shows where it is public now: place, version, date, links and the fingerprint to copy', async () => {
@@ -110,6 +110,7 @@ describe('publishing a policy', () => {
     const { wrapper } = await renderApp('/policies/p-7');
 
     expect(panel(wrapper).get('#publish-form-title').text()).toBe('Publish version 1.1');
+    expect(liveText(wrapper)).toBe('');
     expect(fieldByLabel(wrapper, 'The trust and every academy').element.checked).toBe(true);
     await buttonByText(wrapper, 'Publish').trigger('click');
     await flushPromises();
@@ -205,6 +206,31 @@ describe('publishing a policy', () => {
     await flushPromises();
     expect(api.callsOf('PublishJobProgress')[0]?.variables).toEqual({ id: 'job-9' });
     expect(liveText(wrapper)).toBe('Finished publishing version 1.1: all 4 copies are public.');
+  });
+
+  it('says so when it cannot check on a job, and checks again when asked', async () => {
+    const api = publishApi();
+    const answers = [gqlError('INTERNAL_SERVER_ERROR'), { data: { publishJob: aJob({ status: 'DONE', total: 1, done: 1, items: [item(willow, 'PUBLISHED')] }) } }];
+    api.on('PublishPolicy', () => ({ data: { publishPolicy: aJob({ total: 1, items: [item(willow, 'PENDING')] }) } }));
+    api.on('PublishJobProgress', () => answers.shift()!);
+    const { wrapper } = await renderApp('/policies/p-7');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+
+    await buttonByText(wrapper, 'Publish').trigger('click');
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    await flushPromises();
+    expect(panel(wrapper).get('.publish-progress .banner').text()).toContain(
+      'Sorry, something went wrong trying to check how publishing is going. Please try again. Publishing carries on without this page.',
+    );
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 3);
+    expect(api.callsOf('PublishJobProgress')).toHaveLength(1);
+
+    await buttonByText(wrapper, 'Check again').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('PublishJobProgress')).toHaveLength(2);
+    expect(itemTexts(wrapper)).toEqual(['Willow Primary: Published — Web page for Willow Primary']);
+    expect(panel(wrapper).find('.publish-progress .banner').exists()).toBe(false);
   });
 
   it('says when there is no approved version to publish', async () => {
