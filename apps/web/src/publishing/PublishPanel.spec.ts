@@ -4,7 +4,7 @@ import type { PolicyPublishingQuery, PublishJobFieldsFragment, Role } from '../g
 import { aViewer, gqlError, installFakeApi } from '../test/fake-api';
 import { aPolicyDetail } from '../test/policy-fixtures';
 import { buttonByText, fieldByLabel, renderApp } from '../test/render-app';
-import { POLL_INTERVAL_MS } from './use-publish-job';
+import { MAX_POLLS, POLL_INTERVAL_MS } from './use-publish-job';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -230,6 +230,26 @@ describe('publishing a policy', () => {
     await flushPromises();
     expect(api.callsOf('PublishJobProgress')).toHaveLength(2);
     expect(itemTexts(wrapper)).toEqual(['Willow Primary: Published — Web page for Willow Primary']);
+    expect(panel(wrapper).find('.publish-progress .banner').exists()).toBe(false);
+  });
+
+  it('stops asking about a job that never moves, and asks the person to check again later', async () => {
+    const api = publishApi();
+    api.on('PublishPolicy', () => ({ data: { publishPolicy: aJob({ total: 1, items: [item(willow, 'PENDING')] }) } }));
+    api.on('PublishJobProgress', () => ({ data: { publishJob: aJob({ total: 1, items: [item(willow, 'PENDING')] }) } }));
+    const { wrapper } = await renderApp('/policies/p-7');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+
+    await buttonByText(wrapper, 'Publish').trigger('click');
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * (MAX_POLLS + 5));
+    await flushPromises();
+
+    expect(api.callsOf('PublishJobProgress')).toHaveLength(MAX_POLLS);
+    expect(panel(wrapper).get('.publish-progress .banner').text()).toContain('Publishing is taking longer than usual.');
+    await buttonByText(wrapper, 'Check again').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('PublishJobProgress')).toHaveLength(MAX_POLLS + 1);
     expect(panel(wrapper).find('.publish-progress .banner').exists()).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemStatusText, jobAnnouncement, jobHeading, progressLine, shortHash } from './publishing-labels';
+import { isFinished, itemStatusText, jobAnnouncement, jobHeading, progressLine, shortHash } from './publishing-labels';
 
 const job = { status: 'RUNNING' as const, reason: 'PUBLISHED' as const, versionNumber: '2.0', total: 3, done: 1, failed: 0 };
 
@@ -15,6 +15,14 @@ describe('publishing in words', () => {
     expect(jobAnnouncement({ ...job, status: 'DONE', total: 1, done: 1 })).toBe('Finished publishing version 2.0: the copy is public.');
     expect(jobAnnouncement({ ...job, status: 'FAILED' })).toBe('Publishing version 2.0 stopped: 1 of 3 done. Publish again to finish the rest.');
     expect(jobHeading({ ...job, status: 'FAILED' })).toBe('Publishing version 2.0 stopped before it finished');
+  });
+
+  it('takes a job whose every copy was tried as finished, whatever its status says', () => {
+    const allFailed = { ...job, status: 'RUNNING' as const, done: 3, failed: 3 };
+    expect(isFinished(allFailed)).toBe(true);
+    expect(jobHeading(allFailed)).toBe('Version 2.0 could not be published');
+    expect(jobAnnouncement(allFailed)).toBe('Version 2.0 could not be published: no copy was made public. The list below says why.');
+    expect(isFinished({ ...job, status: 'QUEUED', total: 0, done: 0 })).toBe(false);
   });
 
   it('says each copy’s status in words, with a reason for a failure even when the server gave none', () => {

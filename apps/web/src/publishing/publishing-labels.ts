@@ -3,7 +3,12 @@ import type { PublishItemStatus, PublishJobFieldsFragment, PublishReason } from 
 
 type Job = Pick<PublishJobFieldsFragment, 'status' | 'reason' | 'versionNumber' | 'total' | 'done' | 'failed'>;
 
-export const isFinished = (job: Pick<Job, 'status'>): boolean => job.status === 'DONE' || job.status === 'FAILED';
+/**
+ * Whether nothing more will happen: the job says it is done (or failed), or every copy has been
+ * tried (the API has been seen to leave such a job RUNNING when all its copies failed).
+ */
+export const isFinished = (job: Pick<Job, 'status' | 'total' | 'done'>): boolean =>
+  job.status === 'DONE' || job.status === 'FAILED' || (job.total > 0 && job.done >= job.total);
 
 const RUNNING: Record<PublishReason, (version: string) => string> = {
   PUBLISHED: (version) => `Publishing version ${version}`,
@@ -24,6 +29,7 @@ export const progressLine = (job: Job): string => `${job.done} of ${job.total} $
 export function jobHeading(job: Job): string {
   if (!isFinished(job)) return `${RUNNING[job.reason](job.versionNumber)} — ${job.done} of ${job.total} done`;
   if (job.status === 'FAILED') return `Publishing version ${job.versionNumber} stopped before it finished`;
+  if (job.failed > 0 && job.failed >= job.total) return `Version ${job.versionNumber} could not be published`;
   return job.failed > 0 ? `Published version ${job.versionNumber}, but ${copies(job.failed)} failed` : `Published version ${job.versionNumber}`;
 }
 
@@ -36,6 +42,7 @@ export function jobAnnouncement(job: Job): string {
   if (job.status === 'FAILED') return `Publishing version ${job.versionNumber} stopped: ${job.done} of ${job.total} done. Publish again to finish the rest.`;
   const ok = job.done - job.failed;
   if (job.failed === 0) return `Finished publishing version ${job.versionNumber}: ${ok === 1 ? 'the copy is' : `all ${ok} copies are`} public.`;
+  if (ok === 0) return `Version ${job.versionNumber} could not be published: no copy was made public. The list below says why.`;
   return `Finished publishing version ${job.versionNumber}: ${ok} of ${job.total} public, ${job.failed} failed. The list below says why.`;
 }
 
