@@ -8,12 +8,14 @@ import {
   type ViewerFieldsFragment,
 } from '../graphql/operations.generated';
 import { useApprovalsStore } from '../approvals/approvals.store';
+import { useBrandingStore } from '../branding/branding.store';
 import { useCalendarStore } from '../calendar/calendar.store';
 import { useDraftStore } from '../editor/draft.store';
 import { useGovernanceStore } from '../governance/governance.store';
 import { useImportStore } from '../import/import.store';
 import { useNotificationsStore } from '../notifications/notifications.store';
 import { usePoliciesStore } from '../policies/policies.store';
+import { usePublishingStore } from '../publishing/publishing.store';
 import { useReviewSettingsStore } from '../review-settings/review-settings.store';
 import { useReviewsStore } from '../reviews/reviews.store';
 import { useSchoolsStore } from '../schools/schools.store';
@@ -60,6 +62,16 @@ export const useSessionStore = defineStore('session', () => {
     if (membership.role === 'ADMIN') return true;
     return membership.school?.id === schoolId && (membership.role === 'AUTHOR' || membership.role === 'PUBLISHER');
   }
+
+  /**
+   * Whether the person may publish policies and set how they look: the trust's administrators (for
+   * the trust and every academy), or an academy's authors and publishers (for their academy).
+   */
+  const mayPublish = computed(() => {
+    const membership = me.value?.activeMembership;
+    if (!membership) return false;
+    return membership.role === 'ADMIN' || (!!membership.school && (membership.role === 'AUTHOR' || membership.role === 'PUBLISHER'));
+  });
 
   /** Asks the server who is signed in, once; `force` asks again. Failures are not cached. */
   function load(force = false): Promise<Viewer | null> {
@@ -113,7 +125,9 @@ export const useSessionStore = defineStore('session', () => {
     useReviewsStore().clear();
     useCalendarStore().clear();
     useReviewSettingsStore().clear();
+    usePublishingStore().clear();
+    useBrandingStore().clear();
   }
 
-  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, load, signIn, signOut, forget };
+  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, mayPublish, load, signIn, signOut, forget };
 });

@@ -120,6 +120,14 @@ describe('postForm', () => {
     expect([error.code, error.message, error.status]).toEqual(['BAD_USER_INPUT', 'That file is empty.', 400]);
   });
 
+  it('keeps the error answer\'s details, for screens that act on its reason', async () => {
+    installFakeApi({}, { 'POST /api/branding/logo': () => ({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'x', details: { reason: 'TOO_SMALL' } } } }) });
+
+    const error = await caught(postForm('/api/branding/logo', new FormData()));
+
+    expect([error.code, error.details]).toEqual(['BAD_USER_INPUT', { reason: 'TOO_SMALL' }]);
+  });
+
   it('calls a 413 without a JSON body PAYLOAD_TOO_LARGE', async () => {
     installFakeApi({}, { 'POST /api/imports': () => ({ status: 413, text: '<h1>Request Entity Too Large</h1>' }) });
 

@@ -118,17 +118,17 @@ export async function request<TResult, TVariables>(
   return body.data;
 }
 
-/** The REST endpoints' error body: `{ "error": { "code", "message" } }`. */
+/** The REST endpoints' error body: `{ "error": { "code", "message", "details" } }`. */
 interface RestErrorBody {
-  error?: { code?: unknown; message?: unknown };
+  error?: { code?: unknown; message?: unknown; details?: unknown };
 }
 
 /**
  * POSTs a multipart form (a file upload) to one of the API's REST endpoints and returns its
  * JSON answer. Same rules as GraphQL: the session cookie, and `apollo-require-preflight` (the
  * API's CSRF check refuses a form post without it). An error answer becomes a
- * `GraphQLRequestError` with its `error.code`; for BAD_USER_INPUT the message is written for
- * people and may be shown.
+ * `GraphQLRequestError` with its `error.code` and `error.details` (e.g. a refused logo's
+ * `reason`); for BAD_USER_INPUT the message is written for people and may be shown.
  */
 export async function postForm<TResult>(path: string, form: FormData, options: { signal?: AbortSignal } = {}): Promise<TResult> {
   let response: Response;
@@ -156,7 +156,10 @@ export async function postForm<TResult>(path: string, form: FormData, options: {
     const error = (body as RestErrorBody | null)?.error;
     const code = typeof error?.code === 'string' ? error.code : response.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR';
     const message = typeof error?.message === 'string' ? error.message : `The server answered ${response.status}.`;
-    throw new GraphQLRequestError(code, message, response.status);
+    const details = error?.details;
+    throw new GraphQLRequestError(code, message, response.status, {
+      details: details !== null && typeof details === 'object' ? (details as Record<string, unknown>) : undefined,
+    });
   }
   return body as TResult;
 }

@@ -42,6 +42,21 @@ export type BodyPosition =
   | 'CLERK'
   | 'MEMBER';
 
+/** The typefaces Ratify ships for PDFs. */
+export type BrandFont =
+  | 'DEJAVU_SANS'
+  | 'DEJAVU_SERIF'
+  | 'ROBOTO';
+
+export type BrandingSetting =
+  | 'ACCENT_COLOUR'
+  | 'CONTACT_EMAIL'
+  | 'COVER_FIELDS'
+  | 'FONT'
+  | 'LOGO'
+  | 'PRIMARY_COLOUR'
+  | 'STRAPLINE';
+
 export type CalendarFileFormat =
   | 'CSV'
   | 'ICS';
@@ -88,6 +103,18 @@ export type ConflictResolutionInput = {
   /** "theirs" or "ours"; or give edited instead. */
   take?: string | null | undefined;
 };
+
+/** A row of the cover's document-control block. */
+export type CoverField =
+  | 'ADOPTED_ON'
+  | 'APPROVED_BY'
+  | 'APPROVED_ON'
+  | 'AUTHOR'
+  | 'BOARD_RATIFICATION'
+  | 'MONITORED_BY'
+  | 'REVIEW_CYCLE'
+  | 'REVIEW_DATE'
+  | 'STATUTORY';
 
 export type CreateCalendarFeedInput = {
   label: string;
@@ -172,6 +199,33 @@ export type OrganisationKind =
   | 'PUBLISHER'
   | 'SCHOOL'
   | 'TRUST';
+
+/** UNCHANGED: the same PDF and page were already public. */
+export type PublishItemStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'PUBLISHED'
+  | 'UNCHANGED';
+
+/** DONE: every copy was tried (see each item: some may have failed). */
+export type PublishJobStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type PublishPolicyInput = {
+  policyId: string;
+  /** The academies to publish for; omitted: the trust itself and every academy. */
+  schoolIds?: Array<string> | null | undefined;
+};
+
+/** Why the copies were published: asked for, a new version approved, a review with no change, new branding. */
+export type PublishReason =
+  | 'APPROVED'
+  | 'PUBLISHED'
+  | 'REBRANDED'
+  | 'REVIEWED';
 
 export type RegisterGuidanceEditionInput = {
   /** "2026". */
@@ -277,6 +331,20 @@ export type SaveSchoolVariantInput = {
   overrides: Array<Record<string, unknown>>;
   policyId: string;
   schoolId: string;
+};
+
+/** Changes to a trust's or an academy's branding. Leave a field out to keep it; set it to null to clear it (an academy then uses the trust's). */
+export type SetBrandingInput = {
+  accentColour?: string | null | undefined;
+  contactEmail?: string | null | undefined;
+  coverFields?: Array<CoverField> | null | undefined;
+  font?: BrandFont | null | undefined;
+  keepArchive?: boolean | null | undefined;
+  /** A logo uploaded with POST /api/branding/logo. */
+  logoId?: string | null | undefined;
+  primaryColour?: string | null | undefined;
+  schoolId?: string | null | undefined;
+  strapline?: string | null | undefined;
 };
 
 export type SetClauseLocksInput = {
@@ -430,6 +498,23 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
+export type BrandingFieldsFragment = { schoolId: string | null, primaryColour: string, accentColour: string, font: BrandFont, strapline: string | null, coverFields: Array<CoverField>, contactEmail: string | null, keepArchive: boolean, overrides: Array<BrandingSetting>, logo: { id: string, width: number, height: number, url: string } | null };
+
+export type BrandingSettingsQueryVariables = Exact<{
+  schoolId?: string | null | undefined;
+  forAcademy: boolean;
+}>;
+
+
+export type BrandingSettingsQuery = { trust: { schoolId: string | null, primaryColour: string, accentColour: string, font: BrandFont, strapline: string | null, coverFields: Array<CoverField>, contactEmail: string | null, keepArchive: boolean, overrides: Array<BrandingSetting>, logo: { id: string, width: number, height: number, url: string } | null }, academy?: { schoolId: string | null, primaryColour: string, accentColour: string, font: BrandFont, strapline: string | null, coverFields: Array<CoverField>, contactEmail: string | null, keepArchive: boolean, overrides: Array<BrandingSetting>, logo: { id: string, width: number, height: number, url: string } | null } };
+
+export type SetBrandingMutationVariables = Exact<{
+  input: SetBrandingInput;
+}>;
+
+
+export type SetBrandingMutation = { setBranding: { schoolId: string | null, primaryColour: string, accentColour: string, font: BrandFont, strapline: string | null, coverFields: Array<CoverField>, contactEmail: string | null, keepArchive: boolean, overrides: Array<BrandingSetting>, logo: { id: string, width: number, height: number, url: string } | null } };
+
 export type AcademicYearFieldsFragment = { id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> };
 
 export type TermCalendarQueryVariables = Exact<{
@@ -578,6 +663,29 @@ export type PolicyQueryVariables = Exact<{
 export type PolicyQuery = { policy: { id: string, title: string, slug: string, statutory: boolean, reviewCycleMonths: number | null, review: { dueOn: string | null }, currentVersion: { id: string, number: string | null, status: VersionStatus, approvedOn: string | null, html: string } | null, draft: { id: string, revision: number } | null, approvalRoute: { id: string, name: string, isDefault: boolean } | null, pendingApproval: { id: string, status: ApprovalStatus, statusLabel: string, currentStage: number | null, changeSummary: string, changeOrigin: ChangeOrigin, changeKind: ChangeKind, submittedAt: string, closedAt: string | null, submittedBy: { id: string, name: string }, stages: Array<{ position: number, action: StageAction, bodyId: string | null, deciderName: string, delegatedRole: Role | null, decision: { id: string, outcome: DecisionOutcome, decidedOn: string, method: DecisionMethod, minuteReference: string | null, membersPresent: number | null, note: string | null, recordedAt: string, decidedBy: { id: string, name: string } } | null }> } | null, history: Array<{ versionId: string, version: string, date: string, change: string | null, origin: ChangeOrigin | null, approvedBy: string | null, reviewed: boolean }>, versions: Array<{ id: string, number: string | null, status: VersionStatus, approvedOn: string | null, effectiveOn: string | null, changeSummary: string | null }>, upstream: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null, availableUpdate: { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } } | null } };
 
 export type TemplateReleaseFragment = { id: string, number: string, releasedOn: string, template: { id: string, title: string, provider: { id: string, name: string } } };
+
+export type PublishJobFieldsFragment = { id: string, versionNumber: string, reason: PublishReason, status: PublishJobStatus, total: number, done: number, failed: number, items: Array<{ status: PublishItemStatus, error: string | null, path: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }> };
+
+export type PolicyPublishingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PolicyPublishingQuery = { policy: { id: string, publications: Array<{ id: string, versionNumber: string, publishedAt: string, path: string, pdfPath: string, pdfSha256: string, htmlSha256: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }>, publishJobs: Array<{ id: string, versionNumber: string, reason: PublishReason, status: PublishJobStatus, total: number, done: number, failed: number, items: Array<{ status: PublishItemStatus, error: string | null, path: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }> }> } };
+
+export type PublishPolicyMutationVariables = Exact<{
+  input: PublishPolicyInput;
+}>;
+
+
+export type PublishPolicyMutation = { publishPolicy: { id: string, versionNumber: string, reason: PublishReason, status: PublishJobStatus, total: number, done: number, failed: number, items: Array<{ status: PublishItemStatus, error: string | null, path: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }> } };
+
+export type PublishJobProgressQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PublishJobProgressQuery = { publishJob: { id: string, versionNumber: string, reason: PublishReason, status: PublishJobStatus, total: number, done: number, failed: number, items: Array<{ status: PublishItemStatus, error: string | null, path: string, publishedFor: { id: string, name: string, kind: OrganisationKind } }> } | null };
 
 export type CalendarFeedFieldsFragment = { id: string, label: string, createdAt: string, revokedAt: string | null, createdBy: { id: string, name: string } | null };
 
@@ -883,6 +991,25 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const BrandingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BrandingFields on Branding {
+  schoolId
+  primaryColour
+  accentColour
+  font
+  strapline
+  logo {
+    id
+    width
+    height
+    url
+  }
+  coverFields
+  contactEmail
+  keepArchive
+  overrides
+}
+    `, {"fragmentName":"BrandingFields"}) as unknown as TypedDocumentString<BrandingFieldsFragment, unknown>;
 export const AcademicYearFieldsFragmentDoc = new TypedDocumentString(`
     fragment AcademicYearFields on AcademicYear {
   id
@@ -962,6 +1089,27 @@ export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TemplateRelease"}) as unknown as TypedDocumentString<TemplateReleaseFragment, unknown>;
+export const PublishJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PublishJobFields on PublishJob {
+  id
+  versionNumber
+  reason
+  status
+  total
+  done
+  failed
+  items {
+    publishedFor {
+      id
+      name
+      kind
+    }
+    status
+    error
+    path
+  }
+}
+    `, {"fragmentName":"PublishJobFields"}) as unknown as TypedDocumentString<PublishJobFieldsFragment, unknown>;
 export const CalendarFeedFieldsFragmentDoc = new TypedDocumentString(`
     fragment CalendarFeedFields on CalendarFeed {
   id
@@ -1582,6 +1730,55 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const BrandingSettingsDocument = new TypedDocumentString(`
+    query BrandingSettings($schoolId: ID, $forAcademy: Boolean!) {
+  trust: branding {
+    ...BrandingFields
+  }
+  academy: branding(schoolId: $schoolId) @include(if: $forAcademy) {
+    ...BrandingFields
+  }
+}
+    fragment BrandingFields on Branding {
+  schoolId
+  primaryColour
+  accentColour
+  font
+  strapline
+  logo {
+    id
+    width
+    height
+    url
+  }
+  coverFields
+  contactEmail
+  keepArchive
+  overrides
+}`) as unknown as TypedDocumentString<BrandingSettingsQuery, BrandingSettingsQueryVariables>;
+export const SetBrandingDocument = new TypedDocumentString(`
+    mutation SetBranding($input: SetBrandingInput!) {
+  setBranding(input: $input) {
+    ...BrandingFields
+  }
+}
+    fragment BrandingFields on Branding {
+  schoolId
+  primaryColour
+  accentColour
+  font
+  strapline
+  logo {
+    id
+    width
+    height
+    url
+  }
+  coverFields
+  contactEmail
+  keepArchive
+  overrides
+}`) as unknown as TypedDocumentString<SetBrandingMutation, SetBrandingMutationVariables>;
 export const TermCalendarDocument = new TypedDocumentString(`
     query TermCalendar($schoolId: ID) {
   termCalendar(schoolId: $schoolId) {
@@ -2016,6 +2213,98 @@ fragment TemplateRelease on TemplateVersion {
     }
   }
 }`) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const PolicyPublishingDocument = new TypedDocumentString(`
+    query PolicyPublishing($id: ID!) {
+  policy(id: $id) {
+    id
+    publications {
+      id
+      publishedFor {
+        id
+        name
+        kind
+      }
+      versionNumber
+      publishedAt
+      path
+      pdfPath
+      pdfSha256
+      htmlSha256
+    }
+    publishJobs(first: 1) {
+      ...PublishJobFields
+    }
+  }
+}
+    fragment PublishJobFields on PublishJob {
+  id
+  versionNumber
+  reason
+  status
+  total
+  done
+  failed
+  items {
+    publishedFor {
+      id
+      name
+      kind
+    }
+    status
+    error
+    path
+  }
+}`) as unknown as TypedDocumentString<PolicyPublishingQuery, PolicyPublishingQueryVariables>;
+export const PublishPolicyDocument = new TypedDocumentString(`
+    mutation PublishPolicy($input: PublishPolicyInput!) {
+  publishPolicy(input: $input) {
+    ...PublishJobFields
+  }
+}
+    fragment PublishJobFields on PublishJob {
+  id
+  versionNumber
+  reason
+  status
+  total
+  done
+  failed
+  items {
+    publishedFor {
+      id
+      name
+      kind
+    }
+    status
+    error
+    path
+  }
+}`) as unknown as TypedDocumentString<PublishPolicyMutation, PublishPolicyMutationVariables>;
+export const PublishJobProgressDocument = new TypedDocumentString(`
+    query PublishJobProgress($id: ID!) {
+  publishJob(id: $id) {
+    ...PublishJobFields
+  }
+}
+    fragment PublishJobFields on PublishJob {
+  id
+  versionNumber
+  reason
+  status
+  total
+  done
+  failed
+  items {
+    publishedFor {
+      id
+      name
+      kind
+    }
+    status
+    error
+    path
+  }
+}`) as unknown as TypedDocumentString<PublishJobProgressQuery, PublishJobProgressQueryVariables>;
 export const ReviewSettingsDocument = new TypedDocumentString(`
     query ReviewSettings {
   reminderSettings {

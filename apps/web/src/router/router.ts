@@ -52,6 +52,8 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'reviews', name: 'reviews', component: () => import('../reviews/ReviewDashboardPage.vue'), meta: { title: 'Reviews' } },
           { path: 'settings/calendar', name: 'calendar-settings', component: () => import('../calendar/CalendarSettingsPage.vue'), meta: { title: 'Term dates' } },
           { path: 'settings/reviews', name: 'review-settings', component: () => import('../review-settings/ReviewSettingsPage.vue'), meta: { title: 'Review settings' } },
+          // Publishing: how the published copies look.
+          { path: 'settings/branding', name: 'branding-settings', component: () => import('../branding/BrandingPage.vue'), meta: { title: 'Branding' } },
           { path: 'policies/:id/compare', name: 'policy-compare', component: () => import('../versions/ComparePage.vue'), props: true, meta: { title: 'Compare versions' } },
         ],
       },

@@ -57,9 +57,13 @@ export function gqlError(
   return { data: null, errors: [{ message, extensions: details ? { code, details } : { code } }] };
 }
 
-/** Answers every screen may ask for without the test caring: the header's counts (none). A test's own handlers win. */
+/**
+ * Answers every screen may ask for without the test caring: the header's counts (none), and where
+ * a policy is published (nowhere, no job). A test's own handlers win.
+ */
 const BACKGROUND: Record<string, Handler> = {
   HeaderCounts: () => ({ data: { unreadNotificationCount: 0, approvalInbox: [] } }),
+  PolicyPublishing: ({ id }) => ({ data: { policy: { id, publications: [], publishJobs: [] } } }),
 };
 
 export function installFakeApi(handlers: Record<string, Handler> = {}, restHandlers: Record<string, RestHandler> = {}): FakeApi {
