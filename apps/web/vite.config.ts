@@ -26,6 +26,8 @@ export default defineConfig({
     alias: {
       '@ratify/document': fileURLToPath(new URL('../../libs/document/src/index.ts', import.meta.url)),
       '@ratify/calendar': fileURLToPath(new URL('../../libs/calendar/src/index.ts', import.meta.url)),
+      // Only the PDF lib's rendition model (cover rows, contrast rule): its renderer is Node's.
+      '@ratify/pdf/rendition': fileURLToPath(new URL('../../libs/pdf/src/rendition.ts', import.meta.url)),
       // csv-parse's ES module build uses Node's global Buffer when it loads; its browser build
       // bundles a Buffer of its own. @ratify/calendar imports 'csv-parse/sync' (Node, jest, the API).
       'csv-parse/sync': 'csv-parse/browser/esm/sync',

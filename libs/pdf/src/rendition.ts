@@ -2,7 +2,8 @@
  * A rendition: everything a published policy shows, as plain data. The PDF (buildPolicyPdf)
  * and the accessible web page read the same facts, so they cannot disagree. Plain data only
  * (no functions, no paths, no URLs to fetch): it crosses into the render worker by structured
- * clone, and nothing in it can make the renderer reach outside.
+ * clone, and nothing in it can make the renderer reach outside. Browser-safe (no pdfmake): the
+ * web app imports it as '@ratify/pdf/rendition' for the cover labels and the contrast rule.
  */
 import type { NumberingStyle, PolicyDocument } from '@ratify/document';
 
@@ -137,6 +138,9 @@ function luminance(hex: string): number {
 }
 
 export const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+/** Brand colours colour text, so each must reach WCAG 2.2 AA's 4.5:1 against white. */
+export const MINIMUM_CONTRAST = 4.5;
 
 /** WCAG 2.x contrast ratio of two '#rrggbb' colours (1 to 21). */
 export function contrastRatio(a: string, b: string): number {

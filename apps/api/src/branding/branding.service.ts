@@ -4,7 +4,7 @@
  * rendition's `Branding` (with the logo's bytes inline) when a policy is published.
  */
 import { Injectable } from '@nestjs/common';
-import { contrastRatio, DEFAULT_BRANDING, type Branding as RenditionBranding, type CoverField, type FontFamily } from '@ratify/pdf';
+import { contrastRatio, DEFAULT_BRANDING, MINIMUM_CONTRAST, type Branding as RenditionBranding, type CoverField, type FontFamily } from '@ratify/pdf';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppError, ErrorCode } from '../common/errors';
@@ -63,9 +63,6 @@ const BRANDING_SQL = `
   SELECT school_id AS "schoolId", primary_colour AS "primaryColour", accent_colour AS "accentColour", font, strapline,
          logo_asset_id AS "logoAssetId", cover_fields AS "coverFields", contact_email AS "contactEmail", keep_archive AS "keepArchive"
     FROM branding WHERE organisation_id = $1 AND (school_id IS NULL OR school_id = $2)`;
-
-/** Text on a coloured fill, and coloured text on white, must both be readable (WCAG 2.2 AA: 4.5:1). */
-const MINIMUM_CONTRAST = 4.5;
 
 export async function effectiveBranding(manager: EntityManager, organisationId: string, schoolId: string | null): Promise<EffectiveBranding> {
   const rows: BrandingRow[] = await manager.query(BRANDING_SQL, [organisationId, schoolId]);

@@ -1,26 +1,10 @@
 /**
- * Colour contrast against white, as the API checks it on save (WCAG 2.x, at least 4.5:1). The
- * arithmetic is libs/pdf's `contrastRatio`, repeated here because the web app must not import
- * @ratify/pdf (it brings pdfmake); contrast.spec.ts checks the two agree.
+ * Colour contrast against white, by the rule the API applies on save (libs/pdf's rendition
+ * model: WCAG 2.x, at least 4.5:1), so the page refuses exactly what the API would.
  */
-export const MINIMUM_CONTRAST = 4.5;
+import { contrastRatio, HEX_COLOUR, MINIMUM_CONTRAST } from '@ratify/pdf/rendition';
 
-/** '#rrggbb', as the API takes colours. */
-export const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
-
-function luminance(hex: string): number {
-  const channel = (offset: number) => {
-    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
-/** The contrast ratio of two '#rrggbb' colours, from 1 to 21. */
-export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
+export { contrastRatio, HEX_COLOUR, MINIMUM_CONTRAST };
 
 /** Against white; null for anything that is not a '#rrggbb' colour. */
 export function contrastOnWhite(colour: string): number | null {

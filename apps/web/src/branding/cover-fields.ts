@@ -2,32 +2,17 @@
  * The cover's document-control rows: their labels (as the PDF prints them), sample values for the
  * preview, and the list the branding page orders — the chosen rows in their order, then the rest.
  */
+import { COVER_FIELD_LABELS as FIELD_LABELS, COVER_FIELDS as FIELD_WORDS } from '@ratify/pdf/rendition';
 import type { CoverField } from '../graphql/operations.generated';
 
-/** Every row, in the default order. */
-export const COVER_FIELDS: CoverField[] = [
-  'STATUTORY',
-  'ADOPTED_ON',
-  'AUTHOR',
-  'MONITORED_BY',
-  'BOARD_RATIFICATION',
-  'APPROVED_BY',
-  'APPROVED_ON',
-  'REVIEW_CYCLE',
-  'REVIEW_DATE',
-];
+/** The lib's field word as the GraphQL enum: 'adoptedOn' → 'ADOPTED_ON'. */
+const asEnum = (word: string) => word.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase() as CoverField;
 
-export const COVER_FIELD_LABELS: Record<CoverField, string> = {
-  STATUTORY: 'Statutory policy',
-  ADOPTED_ON: 'Date policy adopted',
-  AUTHOR: 'Policy author',
-  MONITORED_BY: 'Policy monitored by',
-  BOARD_RATIFICATION: 'Trust board ratification',
-  APPROVED_BY: 'Policy approved by',
-  APPROVED_ON: 'Date of approval',
-  REVIEW_CYCLE: 'Review cycle',
-  REVIEW_DATE: 'Review date',
-};
+/** Every row, in the default order. */
+export const COVER_FIELDS: CoverField[] = FIELD_WORDS.map(asEnum);
+
+/** The labels the PDF and the web page print. */
+export const COVER_FIELD_LABELS = Object.fromEntries(FIELD_WORDS.map((word) => [asEnum(word), FIELD_LABELS[word]])) as Record<CoverField, string>;
 
 /** What the preview shows in each row: made up, but like a real policy's. */
 export const COVER_SAMPLE_VALUES: Record<CoverField, string> = {

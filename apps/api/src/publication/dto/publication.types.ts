@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsOptional, IsString } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString } from 'class-validator';
 import { OrganisationRef } from '../../organisation/dto/organisation.types';
 
 @InputType()
@@ -9,6 +9,7 @@ export class PublishPolicyInput {
   @Field(() => [ID], { nullable: true, description: 'The academies to publish for; omitted: the trust itself and every academy.' })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1, { message: 'Choose at least one academy to publish for, or leave the list out to publish for the trust and every academy.' })
   @ArrayMaxSize(1000)
   @IsString({ each: true })
   schoolIds?: string[];
