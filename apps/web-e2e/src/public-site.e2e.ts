@@ -11,15 +11,6 @@ const page = usePage({ bypassCSP: true });
 
 const POLICY = '/p/willow-primary/use-of-social-media-policy';
 
-beforeAll(async () => {
-  // The demo's copies are rendered by a background job when Ratify starts: wait for the page.
-  const deadline = Date.now() + 45_000;
-  while ((await fetch(`${baseUrl()}${POLICY}`)).status !== 200) {
-    if (Date.now() > deadline) throw new Error(`${POLICY} was not published within 45 s of start-up`);
-    await new Promise((done) => setTimeout(done, 500));
-  }
-});
-
 it.each([
   ['the trust index', '/p/leaf-trust', 'Policies'],
   ['an academy index', '/p/willow-primary', 'Policies'],

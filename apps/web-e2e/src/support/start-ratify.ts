@@ -1,7 +1,8 @@
 /**
  * Starts Ratify the way a user does (node apps/api/dist/main.js, after the builds), on a free
  * port, with a fresh embedded Postgres in a temp folder, or a scratch database on
- * DATABASE_URL's server with RATIFY_DEMO=1. Waits for /health.
+ * DATABASE_URL's server with RATIFY_DEMO=1. Waits for /health and for the demo's policies to be
+ * published (rendered by a background job after start-up).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -53,6 +54,16 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
   throw new Error(`Ratify did not answer /health within 60 s:\n${log()}`);
 }
 
+/** The demo's copies are rendered by a background job after start-up; the tests begin once they are public. */
+async function waitForDemoPublished(baseUrl: string, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if ((await fetch(`${baseUrl}/p/willow-primary/use-of-social-media-policy`)).status === 200) return;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`The demo's policies were not published within 60 s of start-up:\n${log()}`);
+}
+
 export default async function startRatify(): Promise<void> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), RATIFY_CLOCK: '2026-11-21', NODE_ENV: 'production' };
@@ -71,5 +82,6 @@ export default async function startRatify(): Promise<void> {
   globalThis.__RATIFY_E2E__ = { child, database };
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, () => output);
+  await waitForDemoPublished(baseUrl, () => output);
   process.env.RATIFY_E2E_URL = baseUrl;
 }
