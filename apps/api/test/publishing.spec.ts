@@ -23,6 +23,7 @@ import {
   type TestTenant,
 } from './support/harness';
 import { documentFromOutline } from '@ratify/document';
+import { PublicationService } from '../src/publication/publication.service';
 import { hugeTextByPage, pageTexts, scratchFolder, writePdf } from '../../../libs/pdf/src/testing/pdf-tools';
 
 let app: INestApplication;
@@ -103,6 +104,22 @@ it('publishes again without duplicates: the same artefacts are left as they are'
 it('keeps a published artefact immutable: the runtime role cannot rewrite or delete a publication', async () => {
   await expect(asRuntime(tenant.organisationId, (db) => db.query(`UPDATE publication SET pdf_sha256 = repeat('0', 64) WHERE organisation_id = $1`, [tenant.organisationId]))).rejects.toThrow(/permission denied/);
   await expect(asRuntime(tenant.organisationId, (db) => db.query(`DELETE FROM publication WHERE organisation_id = $1`, [tenant.organisationId]))).rejects.toThrow(/permission denied/);
+  expect(await live()).toBe(2);
+});
+
+it('publishes every public policy again after new branding: a job per policy, new artefacts, the old ones superseded', async () => {
+  const before = (await admin.gql<{ policy: { publications: { pdfSha256: string }[] } }>(PUBLICATIONS, { id: tenant.policyId })).data!.policy.publications.map((row) => row.pdfSha256);
+  expect((await admin.gql('mutation { setBranding(input: { primaryColour: "#6a1b9a" }) { primaryColour } }')).errors).toBeUndefined();
+  const started = await admin.gql<{ republishAll: { reason: string; total: number }[] }>('mutation { republishAll { reason total } }');
+  expect(started.data!.republishAll).toEqual([{ reason: 'REBRANDED', total: 2 }]);
+  await app.get(PublicationService).settle();
+  const after = (await admin.gql<{ policy: { publications: { pdfSha256: string }[]; publishJobs: { reason: string; status: string; items: { status: string }[] }[] } }>(
+    'query ($id: ID!) { policy(id: $id) { publications { pdfSha256 } publishJobs(first: 1) { reason status items { status } } } }',
+    { id: tenant.policyId },
+  )).data!.policy;
+  expect(after.publishJobs).toEqual([{ reason: 'REBRANDED', status: 'DONE', items: [{ status: 'PUBLISHED' }, { status: 'PUBLISHED' }] }]);
+  expect(after.publications.map((row) => row.pdfSha256).some((hash) => before.includes(hash))).toBe(false);
+  expect((await admin.http.get(`/p/${tenant.schoolSlug}/social-media`)).text).toContain('--accent:#6a1b9a');
   expect(await live()).toBe(2);
 });
 

@@ -52,6 +52,15 @@ export class PublicationResolver {
     return this.toJob(await this.publications.publish(input.policyId, input.schoolIds));
   }
 
+  @Mutation(() => [PublishJob], {
+    description:
+      "Publishes again, with the trust's current branding, every policy that is public anywhere in the trust: one job per policy (reason REBRANDED), each copy from its policy's approved version. The trust's admins only.",
+  })
+  @Members('admin')
+  async republishAll(): Promise<PublishJob[]> {
+    return Promise.all((await this.publications.republishEverything()).map((row) => this.toJob(row)));
+  }
+
   @Query(() => PublishJob, { nullable: true, description: 'A publish job of the caller’s organisation, with each copy’s progress.' })
   @Members()
   async publishJob(@Args('id', { type: () => ID }) id: string): Promise<PublishJob | null> {

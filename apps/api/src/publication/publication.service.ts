@@ -204,6 +204,25 @@ export class PublicationService implements OnModuleInit, OnApplicationBootstrap,
     return jobId;
   }
 
+  /** After new branding: every policy public anywhere in the trust is published again, a job per policy. */
+  async republishEverything(): Promise<PublishJobRow[]> {
+    const caller = RequestContext.require().caller!;
+    const organisationId = caller.membership!.organisationId;
+    const manager = await this.database.manager();
+    const policies: { id: string }[] = await manager.query(
+      `SELECT DISTINCT p.id, p.title FROM publication pub JOIN policy p ON p.organisation_id = pub.organisation_id AND p.id = pub.policy_id AND p.deleted_at IS NULL
+        WHERE pub.organisation_id = $1 AND pub.withdrawn_at IS NULL ORDER BY p.title`,
+      [organisationId],
+    );
+    const jobIds: string[] = [];
+    for (const policy of policies) {
+      const jobId = await this.republishPublic(manager, organisationId, policy.id, 'rebranded', caller.personId);
+      if (jobId) jobIds.push(jobId);
+    }
+    const rows: PublishJobRow[] = jobIds.length ? await manager.query(`${JOB_SQL} AND j.id = ANY($2::uuid[]) ORDER BY j.created_at`, [organisationId, jobIds]) : [];
+    return rows;
+  }
+
   private async createJob(manager: EntityManager, organisationId: string, policyId: string, versionId: string, reason: PublishReason, schoolIds: (string | null)[], personId: string | null): Promise<string> {
     const [{ id }]: { id: string }[] = await manager.query(
       `INSERT INTO publish_job (organisation_id, policy_id, policy_version_id, reason, requested_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

@@ -259,4 +259,25 @@ describe('branding settings', () => {
     expect(api.callsOf('BrandingSettings')).toHaveLength(0);
     expect(wrapper.get('nav[aria-label="Main"]').text()).not.toContain('Branding');
   });
+
+  it('lets the trust’s admins publish every public policy again with the saved look, saying how many', async () => {
+    const api = brandingApi();
+    api.on('RepublishAll', () => ({ data: { republishAll: [{ id: 'j1', policyId: 'p1', total: 4 }, { id: 'j2', policyId: 'p2', total: 4 }] } }));
+    const { wrapper } = await renderApp('/settings/branding');
+
+    await buttonByText(wrapper, 'Publish every policy again').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('RepublishAll')).toHaveLength(1);
+    expect(wrapper.get('.republish-all [role="status"]').text()).toBe('Publishing 2 policies again with this look. Each policy’s page shows its progress.');
+
+    api.on('RepublishAll', () => gqlError('FORBIDDEN'));
+    await buttonByText(wrapper, 'Publish every policy again').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('.republish-all').text()).toContain('You do not have permission');
+
+    // An academy's page does not offer it: the trust's look is the trust's to roll out.
+    await fieldByLabel(wrapper, 'Branding for').setValue('s-willow');
+    await flushPromises();
+    expect(wrapper.find('.republish-all').exists()).toBe(false);
+  });
 });

@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { ref, toRef } from 'vue';
 import { postForm, request } from '../graphql/client';
-import { BrandingSettingsDocument, SetBrandingDocument, type SetBrandingInput } from '../graphql/operations.generated';
+import { BrandingSettingsDocument, RepublishAllDocument, SetBrandingDocument, type SetBrandingInput } from '../graphql/operations.generated';
 import { actionFailure, loadRemote, type ActionResult, type Remote } from '../graphql/remote';
 import { brandingFailure, type BrandingFailure } from './branding-failures';
 import type { Branding, Logo } from './branding-form';
@@ -52,6 +52,15 @@ export const useBrandingStore = defineStore('branding', () => {
     }
   }
 
+  /** Publishes every public policy again with the saved branding (the trust's admins): the jobs started. */
+  async function republishAll(): Promise<ActionResult<{ jobs: { id: string; policyId: string; total: number }[] }>> {
+    try {
+      return { ok: true, jobs: (await request(RepublishAllDocument)).republishAll };
+    } catch (error) {
+      return { ok: false, ...actionFailure(error) };
+    }
+  }
+
   /** Uploads a logo (multipart, field "file") for the place; not in use until saved. */
   async function uploadLogo(file: File, schoolId: string | null, signal?: AbortSignal): Promise<ActionResult<{ logo: Logo }>> {
     const form = new FormData();
@@ -68,5 +77,5 @@ export const useBrandingStore = defineStore('branding', () => {
     byPlace.value = {};
   }
 
-  return { byPlace, entry, load, save, uploadLogo, clear };
+  return { byPlace, entry, load, save, republishAll, uploadLogo, clear };
 });

@@ -515,6 +515,11 @@ export type SetBrandingMutationVariables = Exact<{
 
 export type SetBrandingMutation = { setBranding: { schoolId: string | null, primaryColour: string, accentColour: string, font: BrandFont, strapline: string | null, coverFields: Array<CoverField>, contactEmail: string | null, keepArchive: boolean, overrides: Array<BrandingSetting>, logo: { id: string, width: number, height: number, url: string } | null } };
 
+export type RepublishAllMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RepublishAllMutation = { republishAll: Array<{ id: string, policyId: string, total: number }> };
+
 export type AcademicYearFieldsFragment = { id: string | null, startYear: number, label: string, naming: TermNaming, inherited: boolean, periods: Array<{ key: string, name: string, startsOn: string, endsOn: string }> };
 
 export type TermCalendarQueryVariables = Exact<{
@@ -1779,6 +1784,15 @@ export const SetBrandingDocument = new TypedDocumentString(`
   keepArchive
   overrides
 }`) as unknown as TypedDocumentString<SetBrandingMutation, SetBrandingMutationVariables>;
+export const RepublishAllDocument = new TypedDocumentString(`
+    mutation RepublishAll {
+  republishAll {
+    id
+    policyId
+    total
+  }
+}
+    `) as unknown as TypedDocumentString<RepublishAllMutation, RepublishAllMutationVariables>;
 export const TermCalendarDocument = new TypedDocumentString(`
     query TermCalendar($schoolId: ID) {
   termCalendar(schoolId: $schoolId) {
