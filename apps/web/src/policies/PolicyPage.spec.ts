@@ -72,6 +72,16 @@ describe('policy page', () => {
     expect(wrapper.find('.school-copies').exists()).toBe(false);
   });
 
+  it('offers the PDF of the version in force and of a draft, the draft marked as such', async () => {
+    installFakeApi({ ...noSchools, Me: () => ({ data: { me: aViewer() } }), Policy: () => ({ data: { policy: { ...behaviour, draft: { id: 'v-6', revision: 3 } } } }) });
+    const { wrapper } = await renderApp('/policies/policy-5');
+    const links = wrapper.findAll('.policy-pdfs a').map((link) => [link.text(), link.attributes('href')]);
+    expect(links).toEqual([
+      ['PDF of version 2.1 of Behaviour', '/api/versions/v-5.pdf'],
+      ['PDF of the draft, marked DRAFT (Behaviour)', '/api/versions/v-6.pdf'],
+    ]);
+  });
+
   it('offers Edit to authors and administrators only', async () => {
     installFakeApi({ ...noSchools, Me: () => ({ data: { me: aViewer({ role: 'AUTHOR' }) } }), Policy: () => ({ data: { policy: behaviour } }) });
     const { wrapper } = await renderApp('/policies/policy-5');
