@@ -2,15 +2,29 @@
 import type { Locator, Page } from 'playwright-core';
 import { baseUrl } from './browser';
 
-export const AUTHOR = { email: 'ops.lead@leaftrust.example', password: 'ratify-demo' };
-export const ADMIN = { email: 'admin@leaftrust.example', password: 'ratify-demo' };
+/** A demo account, and the heading of the page their work is on (where signing in takes them). */
+export interface Person {
+  email: string;
+  password: string;
+  home: 'Policies' | 'Approvals' | 'Reviews';
+}
 
-export async function signIn(page: Page, person = AUTHOR): Promise<void> {
+export const AUTHOR: Person = { email: 'ops.lead@leaftrust.example', password: 'ratify-demo', home: 'Policies' };
+export const ADMIN: Person = { email: 'admin@leaftrust.example', password: 'ratify-demo', home: 'Reviews' };
+
+/** Signs in from `/` and waits for the person's home (`homeFor` in the web app). */
+export async function signIn(page: Page, person: Person = AUTHOR): Promise<void> {
   await page.goto(`${baseUrl()}/`);
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Policies', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: person.home, level: 1 }).waitFor();
+}
+
+/** Opens a page from the main navigation and waits for its heading. */
+export async function openFromNavigation(page: Page, link: string, heading = link): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
 
 /** The editing region of the editor page. */
@@ -57,8 +71,8 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await page.locator('.save-status').getByText(/^Saved at \d\d:\d\d$/).waitFor({ timeout: 15_000 });
 }
 
-export const FAR_CHAIR = { email: 'chair.far@leaftrust.example', password: 'ratify-demo' };
-export const BOARD_CHAIR = { email: 'chair.board@leaftrust.example', password: 'ratify-demo' };
+export const FAR_CHAIR: Person = { email: 'chair.far@leaftrust.example', password: 'ratify-demo', home: 'Approvals' };
+export const BOARD_CHAIR: Person = { email: 'chair.board@leaftrust.example', password: 'ratify-demo', home: 'Approvals' };
 
 /**
  * Runs a GraphQL operation as the person signed in on the page (their session cookie), for
