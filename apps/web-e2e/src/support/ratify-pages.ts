@@ -89,3 +89,22 @@ export async function graphql<T>(page: Page, query: string, variables: Record<st
   if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((error) => error.message).join('; ')}`);
   return body.data as T;
 }
+
+export const WILLOW_HEAD: Person = { email: 'head.willow@leaftrust.example', password: 'ratify-demo', home: 'Policies' };
+
+/**
+ * Gives a policy with a draft an approved version (through the API, as approval.e2e.ts does): the
+ * author submits the draft on the default route and the committee's clerk (the administrator)
+ * records its approval at a meeting.
+ */
+export async function approveDraftThroughApi(author: Page, admin: Page, policyId: string): Promise<void> {
+  const { policy } = await graphql<{ policy: { draft: { id: string; revision: number } } }>(author, 'query($id: ID!) { policy(id: $id) { draft { id revision } } }', { id: policyId });
+  const { submitForApproval } = await graphql<{ submitForApproval: { id: string; contentHash: string } }>(
+    author,
+    'mutation($input: SubmitForApprovalInput!) { submitForApproval(input: $input) { id contentHash } }',
+    { input: { versionId: policy.draft.id, expectedRevision: policy.draft.revision, changeSummary: 'Adopted from the model policy', changeOrigin: 'TRUST_DECISION', changeKind: 'MAJOR' } },
+  );
+  await graphql(admin, 'mutation($input: DecideApprovalInput!) { decideApproval(input: $input) { id } }', {
+    input: { requestId: submitForApproval.id, stage: 1, contentHash: submitForApproval.contentHash, outcome: 'APPROVED', decidedOn: '2026-11-02', method: 'MEETING', minuteReference: 'FAR/26-27/01/5', membersPresent: 3 },
+  });
+}
