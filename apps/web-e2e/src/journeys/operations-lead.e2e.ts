@@ -11,7 +11,7 @@ import { axeViolations } from '../support/axe';
 import { GUIDE_IMAGES, baseUrl, usePages } from '../support/browser';
 import { ADMIN, AUTHOR, WILLOW_HEAD, approveDraftThroughApi, openFromNavigation, type Person } from '../support/ratify-pages';
 
-const open = usePages({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+const open = usePages({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
 
 async function expectNoViolations(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);

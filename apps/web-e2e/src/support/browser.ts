@@ -65,16 +65,16 @@ export function usePage(options: { bypassCSP?: boolean } = {}): Page {
 /**
  * For tests that need several people at once: `open()` gives a fresh page in its own browser
  * context (its own cookies, like another person's browser); all are closed after each test.
- * `bypassCSP` only where a test injects axe-core; `viewport` for screenshots of a set size.
+ * `bypassCSP` only where a test injects axe-core; `viewport` and `locale` for the user guide's pictures.
  */
-export function usePages(options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {}): () => Promise<Page> {
+export function usePages(options: { bypassCSP?: boolean; viewport?: { width: number; height: number }; locale?: string } = {}): () => Promise<Page> {
   const browser = useBrowser();
   const pages: Page[] = [];
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.context().close()));
   });
   return async () => {
-    const page = await (await browser().newContext({ bypassCSP: options.bypassCSP ?? false, ...(options.viewport ? { viewport: options.viewport } : {}) })).newPage();
+    const page = await (await browser().newContext({ bypassCSP: options.bypassCSP ?? false, ...(options.viewport ? { viewport: options.viewport } : {}), ...(options.locale ? { locale: options.locale } : {}) })).newPage();
     pages.push(page);
     return page;
   };
