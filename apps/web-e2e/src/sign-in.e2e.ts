@@ -23,6 +23,16 @@ it('an operations lead signs in, sees the policy list and reads the policy', asy
   expect(await page.locator('article').innerText()).toContain('online sources and gaming');
 });
 
+it.each([
+  ['a committee chair lands on the approvals inbox', 'chair.far@leaftrust.example', 'Approvals', '/approvals'],
+  ['a trust administrator lands on the review dashboard', 'admin@leaftrust.example', 'Reviews', '/reviews'],
+  ['an academy’s head lands on the policies', 'head.willow@leaftrust.example', 'Policies', '/policies'],
+])('%s', async (_name, email, heading, path) => {
+  await signIn(email, 'ratify-demo');
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(path);
+});
+
 it('a wrong password keeps the person on the sign-in page with a clear message', async () => {
   await signIn('ops.lead@leaftrust.example', 'not-the-password');
   await page.getByText('Email or password is incorrect.').waitFor();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ARTIFACTS, usePages } from './support/browser';
-import { ADMIN, signIn } from './support/ratify-pages';
+import { ADMIN, openFromNavigation, signIn } from './support/ratify-pages';
 
 // Issue 4 in the browser: a model policy cloned with its lineage and the trust's words, and a
 // school's own copy of a trust policy.
@@ -61,6 +61,7 @@ it('a trust administrator omits and replaces clauses in a school’s copy and se
   const page = await open();
   const words = `At Willow, report concerns to the designated safeguarding lead the same day (${Date.now()}).`;
   await signIn(page, ADMIN);
+  await openFromNavigation(page, 'Policies');
 
   await page.getByRole('link', { name: 'Use of Social Media Policy', exact: true }).click();
   const copies = page.getByRole('region', { name: 'School copies' });

@@ -23,11 +23,15 @@ export function baseUrl(): string {
 
 export const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 
+/** The user guide's pictures (docs/user-guide/images), taken by the journey tests so they follow the product. */
+export const GUIDE_IMAGES = join(__dirname, '..', '..', '..', '..', 'docs', 'user-guide', 'images');
+
 /** One Chromium for the test file, launched before its tests and closed after them. */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    mkdirSync(GUIDE_IMAGES, { recursive: true });
     browser = await launchBrowser();
   });
   afterAll(() => browser?.close());
@@ -61,15 +65,16 @@ export function usePage(options: { bypassCSP?: boolean } = {}): Page {
 /**
  * For tests that need several people at once: `open()` gives a fresh page in its own browser
  * context (its own cookies, like another person's browser); all are closed after each test.
+ * `bypassCSP` only where a test injects axe-core; `viewport` and `locale` for the user guide's pictures.
  */
-export function usePages(): () => Promise<Page> {
+export function usePages(options: { bypassCSP?: boolean; viewport?: { width: number; height: number }; locale?: string } = {}): () => Promise<Page> {
   const browser = useBrowser();
   const pages: Page[] = [];
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.context().close()));
   });
   return async () => {
-    const page = await (await browser().newContext()).newPage();
+    const page = await (await browser().newContext({ bypassCSP: options.bypassCSP ?? false, ...(options.viewport ? { viewport: options.viewport } : {}), ...(options.locale ? { locale: options.locale } : {}) })).newPage();
     pages.push(page);
     return page;
   };

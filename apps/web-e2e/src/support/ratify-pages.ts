@@ -2,15 +2,29 @@
 import type { Locator, Page } from 'playwright-core';
 import { baseUrl } from './browser';
 
-export const AUTHOR = { email: 'ops.lead@leaftrust.example', password: 'ratify-demo' };
-export const ADMIN = { email: 'admin@leaftrust.example', password: 'ratify-demo' };
+/** A demo account, and the heading of the page their work is on (where signing in takes them). */
+export interface Person {
+  email: string;
+  password: string;
+  home: 'Policies' | 'Approvals' | 'Reviews';
+}
 
-export async function signIn(page: Page, person = AUTHOR): Promise<void> {
+export const AUTHOR: Person = { email: 'ops.lead@leaftrust.example', password: 'ratify-demo', home: 'Policies' };
+export const ADMIN: Person = { email: 'admin@leaftrust.example', password: 'ratify-demo', home: 'Reviews' };
+
+/** Signs in from `/` and waits for the person's home (`homeFor` in the web app). */
+export async function signIn(page: Page, person: Person = AUTHOR): Promise<void> {
   await page.goto(`${baseUrl()}/`);
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Policies', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: person.home, level: 1 }).waitFor();
+}
+
+/** Opens a page from the main navigation and waits for its heading. */
+export async function openFromNavigation(page: Page, link: string, heading = link): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
 
 /** The editing region of the editor page. */
@@ -57,8 +71,8 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await page.locator('.save-status').getByText(/^Saved at \d\d:\d\d$/).waitFor({ timeout: 15_000 });
 }
 
-export const FAR_CHAIR = { email: 'chair.far@leaftrust.example', password: 'ratify-demo' };
-export const BOARD_CHAIR = { email: 'chair.board@leaftrust.example', password: 'ratify-demo' };
+export const FAR_CHAIR: Person = { email: 'chair.far@leaftrust.example', password: 'ratify-demo', home: 'Approvals' };
+export const BOARD_CHAIR: Person = { email: 'chair.board@leaftrust.example', password: 'ratify-demo', home: 'Approvals' };
 
 /**
  * Runs a GraphQL operation as the person signed in on the page (their session cookie), for
@@ -74,4 +88,23 @@ export async function graphql<T>(page: Page, query: string, variables: Record<st
   );
   if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((error) => error.message).join('; ')}`);
   return body.data as T;
+}
+
+export const WILLOW_HEAD: Person = { email: 'head.willow@leaftrust.example', password: 'ratify-demo', home: 'Policies' };
+
+/**
+ * Gives a policy with a draft an approved version (through the API, as approval.e2e.ts does): the
+ * author submits the draft on the default route and the committee's clerk (the administrator)
+ * records its approval at a meeting.
+ */
+export async function approveDraftThroughApi(author: Page, admin: Page, policyId: string): Promise<void> {
+  const { policy } = await graphql<{ policy: { draft: { id: string; revision: number } } }>(author, 'query($id: ID!) { policy(id: $id) { draft { id revision } } }', { id: policyId });
+  const { submitForApproval } = await graphql<{ submitForApproval: { id: string; contentHash: string } }>(
+    author,
+    'mutation($input: SubmitForApprovalInput!) { submitForApproval(input: $input) { id contentHash } }',
+    { input: { versionId: policy.draft.id, expectedRevision: policy.draft.revision, changeSummary: 'Adopted from the model policy', changeOrigin: 'TRUST_DECISION', changeKind: 'MAJOR' } },
+  );
+  await graphql(admin, 'mutation($input: DecideApprovalInput!) { decideApproval(input: $input) { id } }', {
+    input: { requestId: submitForApproval.id, stage: 1, contentHash: submitForApproval.contentHash, outcome: 'APPROVED', decidedOn: '2026-11-02', method: 'MEETING', minuteReference: 'FAR/26-27/01/5', membersPresent: 3 },
+  });
 }

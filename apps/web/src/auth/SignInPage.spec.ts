@@ -1,5 +1,5 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aViewer, deferred, gqlError, installFakeApi, type GraphQLAnswer } from '../test/fake-api';
 import { aPolicyDetail } from '../test/policy-fixtures';
 import { fieldByLabel, renderApp } from '../test/render-app';
@@ -91,14 +91,14 @@ describe('sign in', () => {
     await wrapper.find('form').trigger('submit');
     expect(api.callsOf('SignIn')).toHaveLength(1);
 
-    answer.resolve({ data: { signIn: aViewer() } });
+    answer.resolve({ data: { signIn: aViewer({ role: 'AUTHOR' }) } });
     await flushPromises();
     expect(router.currentRoute.value.fullPath).toBe('/policies');
   });
 
   it('goes to the policies and shows who is signed in', async () => {
     const api = signedOutApi();
-    api.on('SignIn', () => ({ data: { signIn: aViewer({ displayName: 'Priya Shah' }) } }));
+    api.on('SignIn', () => ({ data: { signIn: aViewer({ displayName: 'Priya Shah', role: 'AUTHOR' }) } }));
     const { wrapper, router } = await renderApp('/sign-in');
 
     await fillAndSubmit(wrapper, 'priya@oak-trust.example', 'correct');
@@ -119,9 +119,33 @@ describe('sign in', () => {
     expect(wrapper.get('h1').text()).toBe('Charging and remissions');
   });
 
+  it.each([
+    ['an approver', 'APPROVER', '/approvals'],
+    ['a trust administrator', 'ADMIN', '/reviews'],
+  ] as const)('takes %s to where their work is', async (_who, role, home) => {
+    const api = signedOutApi();
+    api.on('SignIn', () => ({ data: { signIn: aViewer({ role }) } }));
+    const { wrapper, router } = await renderApp('/sign-in');
+
+    await fillAndSubmit(wrapper, 'sam.head@oak-trust.example', 'correct');
+
+    // Their home's page is its own chunk: the navigation ends once it has loaded.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(home));
+  });
+
+  it('takes an academy’s staff to the policies', async () => {
+    const api = signedOutApi();
+    api.on('SignIn', () => ({ data: { signIn: aViewer({ role: 'PUBLISHER', school: { id: 'school-1', name: 'Willow Primary Academy' } }) } }));
+    const { wrapper, router } = await renderApp('/sign-in');
+
+    await fillAndSubmit(wrapper, 'head@willow.example', 'correct');
+
+    expect(router.currentRoute.value.fullPath).toBe('/policies');
+  });
+
   it('ignores a redirect that would leave the app', async () => {
     const api = signedOutApi();
-    api.on('SignIn', () => ({ data: { signIn: aViewer() } }));
+    api.on('SignIn', () => ({ data: { signIn: aViewer({ role: 'AUTHOR' }) } }));
     const { wrapper, router } = await renderApp('/sign-in?redirect=%2F%2Fevil.example%2Fphish');
 
     await fillAndSubmit(wrapper, 'sam.head@oak-trust.example', 'correct');
@@ -135,7 +159,7 @@ describe('sign in', () => {
     const { wrapper, router } = await renderApp('/sign-in');
     await fillAndSubmit(wrapper, 'sam.head@oak-trust.example', 'wrong');
 
-    api.on('SignIn', () => ({ data: { signIn: aViewer() } }));
+    api.on('SignIn', () => ({ data: { signIn: aViewer({ role: 'AUTHOR' }) } }));
     await fillAndSubmit(wrapper, 'sam.head@oak-trust.example', 'correct');
 
     expect(router.currentRoute.value.fullPath).toBe('/policies');

@@ -33,11 +33,26 @@ describe('route guard', () => {
   });
 
   it('sends a signed-in person away from the sign-in page', async () => {
-    installFakeApi({ Me: () => ({ data: { me: aViewer() } }), Policies: () => ({ data: { policies: [] } }) });
+    installFakeApi({ Me: () => ({ data: { me: aViewer({ role: 'AUTHOR' }) } }), Policies: () => ({ data: { policies: [] } }) });
 
     const { router } = await renderApp('/sign-in');
 
     expect(router.currentRoute.value.fullPath).toBe('/policies');
+  });
+
+  it.each([
+    ['an author', aViewer({ role: 'AUTHOR' }), '/policies'],
+    ['an academy’s staff', aViewer({ role: 'PUBLISHER', school: { id: 'school-1', name: 'Willow Primary Academy' } }), '/policies'],
+    ['an approver', aViewer({ role: 'APPROVER' }), '/approvals'],
+    ['a trust administrator', aViewer({ role: 'ADMIN' }), '/reviews'],
+  ])('takes %s from / (and from the sign-in page) to where their work is', async (_who, viewer, home) => {
+    installFakeApi({ Me: () => ({ data: { me: viewer } }) });
+
+    const { router } = await renderApp('/');
+    expect(router.currentRoute.value.fullPath).toBe(home);
+
+    await router.push('/sign-in');
+    expect(router.currentRoute.value.fullPath).toBe(home);
   });
 
   it('treats an unreachable server as signed out, and asks again next time', async () => {

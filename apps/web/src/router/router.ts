@@ -1,4 +1,5 @@
 import { createRouter, type RouterHistory } from 'vue-router';
+import { homeFor } from '../auth/home';
 import SignInPage from '../auth/SignInPage.vue';
 import { useSessionStore } from '../auth/session.store';
 import AppShell from '../layout/AppShell.vue';
@@ -12,7 +13,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Only for a signed-in person; others are sent to sign in and brought back. */
     requiresAuth?: boolean;
-    /** Only for a signed-out person; a signed-in one goes to their policies. */
+    /** Only for a signed-out person; a signed-in one goes to their home (`homeFor`). */
     guestOnly?: boolean;
     /** The document title, before " – Ratify". */
     title?: string;
@@ -29,7 +30,9 @@ export function createAppRouter(history: RouterHistory) {
         component: AppShell,
         meta: { requiresAuth: true },
         children: [
-          { path: '', redirect: { name: 'policies' } },
+          // Where the person's work is (`homeFor`). Not a `redirect`: those are followed before the
+          // guard has asked who is signed in. Never shown: `beforeEnter` always sends them on.
+          { path: '', name: 'home', component: PolicyListPage, beforeEnter: () => homeFor(useSessionStore().me?.activeMembership) },
           { path: 'policies', name: 'policies', component: PolicyListPage, meta: { title: 'Policies' } },
           // The editor and the import preview load the document model and tiptap: their own chunks.
           { path: 'policies/import', name: 'policy-import', component: () => import('../import/ImportPage.vue'), meta: { title: 'Import a policy' } },
@@ -71,7 +74,7 @@ export function createAppRouter(history: RouterHistory) {
     // If the server cannot say who this is, treat them as signed out; the next navigation asks again.
     const me = await session.load().catch(() => null);
     if (requiresAuth && !me) return { name: 'sign-in', query: { redirect: to.fullPath } };
-    if (guestOnly && me) return { name: 'policies' };
+    if (guestOnly && me) return homeFor(me.activeMembership);
     return true;
   });
 
