@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, baseUrl, usePages } from './support/browser';
-import { ADMIN, BOARD_CHAIR, FAR_CHAIR, graphql, signIn, typeAtEndOfClause, waitUntilSaved } from './support/ratify-pages';
+import { ADMIN, BOARD_CHAIR, FAR_CHAIR, graphql, signIn, typeAtEndOfClause, waitUntilSaved, oneSectionPolicy } from './support/ratify-pages';
 
 // Issue 5 in the browser: a change goes through Leaf Trust's two-stage route. Its own policy
 // (a new title each run), so the other browser tests' policy is left as they expect it.
@@ -10,28 +9,10 @@ const open = usePages();
 
 const TWO_STAGE = 'Committee recommends, Trust Board ratifies';
 
-function lettingsPolicy(): Record<string, unknown> {
-  const clause = (text: string) => ({ type: 'clause', attrs: { clauseId: randomUUID() }, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-  return {
-    type: 'doc',
-    content: [
-      {
-        type: 'section',
-        attrs: { sectionId: randomUUID() },
-        content: [
-          { type: 'sectionHeading', content: [{ type: 'text', text: 'Introduction' }] },
-          clause('The Trust lets its school premises to community groups outside school hours.'),
-          clause('Every letting is agreed in writing before it starts.'),
-        ],
-      },
-    ],
-  };
-}
-
 /** A policy with an approved version 1.0 (set up through the API: the default route, the committee's clerk recording it). */
 async function policyWithVersionOne(author: Page, admin: Page, title: string): Promise<string> {
   const { createPolicy } = await graphql<{ createPolicy: { id: string } }>(author, 'mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', {
-    input: { title, content: lettingsPolicy(), reviewCycleMonths: 24 },
+    input: { title, content: oneSectionPolicy('Introduction', ['The Trust lets its school premises to community groups outside school hours.', 'Every letting is agreed in writing before it starts.']), reviewCycleMonths: 24 },
   });
   const { policy } = await graphql<{ policy: { draft: { id: string; revision: number } } }>(author, 'query($id: ID!) { policy(id: $id) { draft { id revision } } }', { id: createPolicy.id });
   const { submitForApproval } = await graphql<{ submitForApproval: { id: string; contentHash: string } }>(

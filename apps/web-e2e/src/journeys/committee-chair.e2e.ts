@@ -6,48 +6,11 @@
  * label and role only; every page on the way has no WCAG 2.2 AA violation; the pictures are the
  * guide's.
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { axeViolations } from '../support/axe';
 import { GUIDE_IMAGES, baseUrl, usePages } from '../support/browser';
-import { ADMIN, AUTHOR, FAR_CHAIR, approveDraftThroughApi, editorRegion, graphql, typeAtEndOfClause, waitUntilSaved, type Person } from '../support/ratify-pages';
+import { ADMIN, AUTHOR, FAR_CHAIR, approveDraftThroughApi, editorRegion, graphql, typeAtEndOfClause, waitUntilSaved, expectNoViolations, oneSectionPolicy, signInChecked } from '../support/ratify-pages';
 
 const open = usePages({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-
-async function expectNoViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
-/** Signs in from `/`, checking the sign-in page and the person's home. */
-async function signInChecked(page: Page, person: Person): Promise<void> {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
-  await expectNoViolations(page);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: person.home, level: 1 }).waitFor();
-  await expectNoViolations(page);
-}
-
-function visitorsPolicy(): Record<string, unknown> {
-  const clause = (text: string) => ({ type: 'clause', attrs: { clauseId: randomUUID() }, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-  return {
-    type: 'doc',
-    content: [
-      {
-        type: 'section',
-        attrs: { sectionId: randomUUID() },
-        content: [
-          { type: 'sectionHeading', content: [{ type: 'text', text: 'Introduction' }] },
-          clause('Every visitor signs in at the school office and wears a visitor’s badge.'),
-          clause('Visitors who will be left alone with pupils need a DBS check.'),
-        ],
-      },
-    ],
-  };
-}
 
 it('the operations lead sends a change for approval; the committee chair reads the redline and approves it at a meeting; the policy is version 2.0', async () => {
   const title = `Visitors Policy (journey ${Date.now()})`;
@@ -64,7 +27,7 @@ it('the operations lead sends a change for approval; the committee chair reads t
     await page.getByRole('heading', { name: person.home, level: 1 }).waitFor();
   }
   const { createPolicy } = await graphql<{ createPolicy: { id: string } }>(olivia, 'mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', {
-    input: { title, content: visitorsPolicy(), reviewCycleMonths: 24 },
+    input: { title, content: oneSectionPolicy('Introduction', ['Every visitor signs in at the school office and wears a visitor’s badge.', 'Visitors who will be left alone with pupils need a DBS check.']), reviewCycleMonths: 24 },
   });
   await approveDraftThroughApi(olivia, alex, createPolicy.id);
   await olivia.getByRole('button', { name: 'Sign out' }).click();

@@ -6,28 +6,10 @@
  * them; every page on the way has no WCAG 2.2 AA violation; the pictures are the guide's.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { axeViolations } from '../support/axe';
 import { GUIDE_IMAGES, baseUrl, usePages } from '../support/browser';
-import { ADMIN, AUTHOR, WILLOW_HEAD, approveDraftThroughApi, openFromNavigation, type Person } from '../support/ratify-pages';
+import { ADMIN, AUTHOR, WILLOW_HEAD, approveDraftThroughApi, openFromNavigation, expectNoViolations, signInChecked } from '../support/ratify-pages';
 
 const open = usePages({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-
-async function expectNoViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
-/** Signs in from `/`, checking the sign-in page and the person's home. */
-async function signInChecked(page: Page, person: Person): Promise<void> {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
-  await expectNoViolations(page);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: person.home, level: 1 }).waitFor();
-  await expectNoViolations(page);
-}
 
 it('the operations lead clones Westshire’s model Social Media Policy; Willow’s head changes a clause for the school and sees it beside the trust’s text', async () => {
   const title = `Social Media Policy for Leaf Trust (${Date.now()})`;

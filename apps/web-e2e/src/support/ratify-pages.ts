@@ -1,5 +1,7 @@
 /** Steps a person takes in Ratify, shared by the browser tests. */
+import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
+import { axeViolations } from './axe';
 import { baseUrl } from './browser';
 
 /** A demo account, and the heading of the page their work is on (where signing in takes them). */
@@ -107,4 +109,30 @@ export async function approveDraftThroughApi(author: Page, admin: Page, policyId
   await graphql(admin, 'mutation($input: DecideApprovalInput!) { decideApproval(input: $input) { id } }', {
     input: { requestId: submitForApproval.id, stage: 1, contentHash: submitForApproval.contentHash, outcome: 'APPROVED', decidedOn: '2026-11-02', method: 'MEETING', minuteReference: 'FAR/26-27/01/5', membersPresent: 3 },
   });
+}
+
+/** A policy document of one section with the given clauses (fresh ids each time), for set-up through the API. */
+export function oneSectionPolicy(heading: string, clauses: string[]): Record<string, unknown> {
+  const clause = (text: string) => ({ type: 'clause', attrs: { clauseId: randomUUID() }, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+  return {
+    type: 'doc',
+    content: [{ type: 'section', attrs: { sectionId: randomUUID() }, content: [{ type: 'sectionHeading', content: [{ type: 'text', text: heading }] }, ...clauses.map(clause)] }],
+  };
+}
+
+/** axe-core finds no WCAG 2.2 AA violation on the page as it is now (the page's context must bypass its CSP). */
+export async function expectNoViolations(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** Signs in from `/`, checking the sign-in page and the person's home with axe-core. */
+export async function signInChecked(page: Page, person: Person): Promise<void> {
+  await page.goto(`${baseUrl()}/`);
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  await expectNoViolations(page);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: person.home, level: 1 }).waitFor();
+  await expectNoViolations(page);
 }
