@@ -214,11 +214,7 @@ describe('/p/{schoolSlug}/{policySlug}', () => {
   });
 
   it("is, with .pdf, Leaf Trust's branded PDF for Willow: cover facts, contents, history, the school's details, the logo", async () => {
-    const response = await client.http.get('/p/willow-primary/use-of-social-media-policy.pdf').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await client.getBytes('/p/willow-primary/use-of-social-media-policy.pdf');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const file = writePdf(scratchFolder(), 'willow.pdf', response.body as Buffer);

@@ -40,17 +40,6 @@ const live = (organisationId = tenant.organisationId) =>
 const jobs = (organisationId = tenant.organisationId) =>
   asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM publish_job WHERE organisation_id = $1`, [organisationId])).rows[0].n);
 
-function bytesOf(client: TestClient, path: string) {
-  return client.http
-    .get(path)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-}
-
 beforeAll(async () => {
   app = await startTestApp();
   ({ tenant, client: admin } = await signedInTenant(app, { role: 'admin', content: CONTENT }));
@@ -83,8 +72,8 @@ it('publishes every copy as one job, stores each artefact under its SHA-256, and
   const { publications } = (await admin.gql<{ policy: { publications: { publishedFor: { slug: string }; pdfPath: string; path: string; pdfSha256: string; htmlSha256: string }[] } }>(PUBLICATIONS, { id: tenant.policyId })).data!.policy;
   expect(publications.map((publication) => publication.publishedFor.slug)).toEqual([tenant.slug, tenant.schoolSlug]);
   for (const publication of publications) {
-    const page = await bytesOf(admin, publication.path);
-    const pdf = await bytesOf(admin, publication.pdfPath);
+    const page = await admin.getBytes(publication.path);
+    const pdf = await admin.getBytes(publication.pdfPath);
     expect(createHash('sha256').update(page.body as Buffer).digest('hex')).toBe(publication.htmlSha256);
     expect(createHash('sha256').update(pdf.body as Buffer).digest('hex')).toBe(publication.pdfSha256);
     expect(pdf.headers['etag']).toBe(`"${publication.pdfSha256}"`);
@@ -149,7 +138,7 @@ it("gives signed-in staff a draft's PDF, marked DRAFT on every page, and nobody 
     input: { title: 'Visitors Policy', content: documentFromOutline({ sections: [{ heading: 'Visitors', clauses: [{ text: 'Visitors sign in at the office.', blocks: [{ type: 'paragraph', text: 'Visitors sign in at the office.' }] }] }] }) },
   });
   const draftId = created.data!.createPolicy.draft.id;
-  const response = await bytesOf(admin, `/api/versions/${draftId}.pdf`).set('Cookie', admin.cookieHeader());
+  const response = await admin.getBytes(`/api/versions/${draftId}.pdf`);
   expect(response.status).toBe(200);
   expect(response.headers['content-type']).toBe('application/pdf');
   const file = writePdf(scratchFolder(), 'draft.pdf', response.body as Buffer);

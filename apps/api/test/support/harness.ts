@@ -75,6 +75,17 @@ export class TestClient {
     return { status: response.status, data: response.body.data, errors: response.body.errors, cookies };
   }
 
+  /** A GET with this client's cookie whose body comes back as bytes (a PDF, a logo). */
+  getBytes(path: string) {
+    let call = this.http.get(path);
+    if (this.cookie) call = call.set('Cookie', this.cookie);
+    return call.buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  }
+
   async signIn(email: string, password = TEST_PASSWORD): Promise<GraphQLResponse> {
     const result = await this.gql('mutation ($input: SignInInput!) { signIn(input: $input) { person { id } } }', { input: { email, password } });
     if (result.errors) throw new Error(`sign in failed: ${JSON.stringify(result.errors)}`);
