@@ -7,25 +7,20 @@
  * guide's.
  */
 import { join } from 'node:path';
-import { GUIDE_IMAGES, baseUrl, usePages } from '../support/browser';
-import { ADMIN, AUTHOR, FAR_CHAIR, approveDraftThroughApi, editorRegion, graphql, typeAtEndOfClause, waitUntilSaved, expectNoViolations, oneSectionPolicy, signInChecked } from '../support/ratify-pages';
+import { GUIDE_IMAGES, usePages } from '../support/browser';
+import { ADMIN, AUTHOR, FAR_CHAIR, approveDraftThroughApi, editorRegion, graphql, typeAtEndOfClause, waitUntilSaved, expectNoViolations, oneSectionPolicy, signIn, signInChecked } from '../support/ratify-pages';
 
 const open = usePages({ bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
 
 it('the operations lead sends a change for approval; the committee chair reads the redline and approves it at a meeting; the policy is version 2.0', async () => {
-  const title = `Visitors Policy (journey ${Date.now()})`;
+  const title = 'Visitors Policy';
   const words = 'Contractors are escorted unless the school holds their DBS check.';
 
   // Not what this journey is about: a policy with an approved version 1.0, set up through the API.
   const olivia = await open();
   const alex = await open();
-  for (const [page, person] of [[olivia, AUTHOR], [alex, ADMIN]] as const) {
-    await page.goto(`${baseUrl()}/sign-in`);
-    await page.getByLabel('Email').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: person.home, level: 1 }).waitFor();
-  }
+  await signIn(olivia, AUTHOR);
+  await signIn(alex, ADMIN);
   const { createPolicy } = await graphql<{ createPolicy: { id: string } }>(olivia, 'mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', {
     input: { title, content: oneSectionPolicy('Introduction', ['Every visitor signs in at the school office and wears a visitor’s badge.', 'Visitors who will be left alone with pupils need a DBS check.']), reviewCycleMonths: 24 },
   });

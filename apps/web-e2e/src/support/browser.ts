@@ -11,6 +11,9 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
+    // Chromium's own language en-GB, so date fields read dd/mm/yyyy as in a UK browser (its en-GB
+    // strings come with Debian's chromium-l10n; `--lang` alone does not do it on Linux).
+    env: { ...process.env, LANGUAGE: 'en_GB' },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }
@@ -19,6 +22,30 @@ export function baseUrl(): string {
   const url = process.env.RATIFY_E2E_URL;
   if (!url) throw new Error('RATIFY_E2E_URL is not set: run through jest (the global setup starts Ratify)');
   return url;
+}
+
+/**
+ * "Today" for the browser tests: Ratify runs with RATIFY_CLOCK pinned to it and each page's clock
+ * starts there (and runs on), so review statuses, default dates and the guide's pictures stay the
+ * same whatever day the tests run.
+ */
+export const TEST_TODAY = '2026-11-21';
+
+interface ContextOptions {
+  bypassCSP?: boolean;
+  viewport?: { width: number; height: number };
+  locale?: string;
+}
+
+/** A fresh browser context (another person's browser: its own cookies) with its clock at TEST_TODAY, and a page in it. */
+async function newPage(browser: Browser, options: ContextOptions): Promise<Page> {
+  const context = await browser.newContext({
+    bypassCSP: options.bypassCSP ?? false,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+  await context.clock.install({ time: new Date(`${TEST_TODAY}T09:30:00Z`) });
+  return context.newPage();
 }
 
 export const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
@@ -50,7 +77,7 @@ export function usePage(options: { bypassCSP?: boolean } = {}): Page {
   const browser = useBrowser();
   let current: Page | undefined;
   beforeEach(async () => {
-    current = await (await browser().newContext({ bypassCSP: options.bypassCSP ?? false })).newPage();
+    current = await newPage(browser(), options);
   });
   afterEach(async () => current?.context().close());
   return new Proxy({} as Page, {
@@ -67,14 +94,14 @@ export function usePage(options: { bypassCSP?: boolean } = {}): Page {
  * context (its own cookies, like another person's browser); all are closed after each test.
  * `bypassCSP` only where a test injects axe-core; `viewport` and `locale` for the user guide's pictures.
  */
-export function usePages(options: { bypassCSP?: boolean; viewport?: { width: number; height: number }; locale?: string } = {}): () => Promise<Page> {
+export function usePages(options: ContextOptions = {}): () => Promise<Page> {
   const browser = useBrowser();
   const pages: Page[] = [];
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.context().close()));
   });
   return async () => {
-    const page = await (await browser().newContext({ bypassCSP: options.bypassCSP ?? false, ...(options.viewport ? { viewport: options.viewport } : {}), ...(options.locale ? { locale: options.locale } : {}) })).newPage();
+    const page = await newPage(browser(), options);
     pages.push(page);
     return page;
   };

@@ -97,9 +97,10 @@ export const WILLOW_HEAD: Person = { email: 'head.willow@leaftrust.example', pas
 /**
  * Gives a policy with a draft an approved version (through the API, as approval.e2e.ts does): the
  * author submits the draft on the default route and the committee's clerk (the administrator)
- * records its approval at a meeting.
+ * records its approval at a meeting on `decidedOn` (an earlier date makes a policy whose review is
+ * already overdue).
  */
-export async function approveDraftThroughApi(author: Page, admin: Page, policyId: string): Promise<void> {
+export async function approveDraftThroughApi(author: Page, admin: Page, policyId: string, decidedOn = '2026-11-02'): Promise<void> {
   const { policy } = await graphql<{ policy: { draft: { id: string; revision: number } } }>(author, 'query($id: ID!) { policy(id: $id) { draft { id revision } } }', { id: policyId });
   const { submitForApproval } = await graphql<{ submitForApproval: { id: string; contentHash: string } }>(
     author,
@@ -107,13 +108,17 @@ export async function approveDraftThroughApi(author: Page, admin: Page, policyId
     { input: { versionId: policy.draft.id, expectedRevision: policy.draft.revision, changeSummary: 'Adopted from the model policy', changeOrigin: 'TRUST_DECISION', changeKind: 'MAJOR' } },
   );
   await graphql(admin, 'mutation($input: DecideApprovalInput!) { decideApproval(input: $input) { id } }', {
-    input: { requestId: submitForApproval.id, stage: 1, contentHash: submitForApproval.contentHash, outcome: 'APPROVED', decidedOn: '2026-11-02', method: 'MEETING', minuteReference: 'FAR/26-27/01/5', membersPresent: 3 },
+    input: { requestId: submitForApproval.id, stage: 1, contentHash: submitForApproval.contentHash, outcome: 'APPROVED', decidedOn, method: 'MEETING', minuteReference: 'FAR/26-27/01/5', membersPresent: 3 },
   });
 }
 
+/** A clause's words: plain text, or text and variables (`{ variable: 'school.dslName' }`) in turn. */
+export type ClauseWords = string | (string | { variable: string })[];
+
 /** A policy document of one section with the given clauses (fresh ids each time), for set-up through the API. */
-export function oneSectionPolicy(heading: string, clauses: string[]): Record<string, unknown> {
-  const clause = (text: string) => ({ type: 'clause', attrs: { clauseId: randomUUID() }, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+export function oneSectionPolicy(heading: string, clauses: ClauseWords[]): Record<string, unknown> {
+  const inline = (part: string | { variable: string }) => (typeof part === 'string' ? { type: 'text', text: part } : { type: 'variable', attrs: { name: part.variable } });
+  const clause = (words: ClauseWords) => ({ type: 'clause', attrs: { clauseId: randomUUID() }, content: [{ type: 'paragraph', content: (typeof words === 'string' ? [words] : words).map(inline) }] });
   return {
     type: 'doc',
     content: [{ type: 'section', attrs: { sectionId: randomUUID() }, content: [{ type: 'sectionHeading', content: [{ type: 'text', text: heading }] }, ...clauses.map(clause)] }],
@@ -135,4 +140,19 @@ export async function signInChecked(page: Page, person: Person): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: person.home, level: 1 }).waitFor();
   await expectNoViolations(page);
+}
+
+/**
+ * Publishes a policy's approved version for the trust and every academy (through the API, as the
+ * administrator signed in on the page) and waits until every copy is public.
+ */
+export async function publishThroughApi(admin: Page, policyId: string): Promise<void> {
+  const { publishPolicy } = await graphql<{ publishPolicy: { id: string } }>(admin, 'mutation($input: PublishPolicyInput!) { publishPolicy(input: $input) { id } }', { input: { policyId } });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { publishJob } = await graphql<{ publishJob: { status: string; failed: number } }>(admin, 'query($id: ID!) { publishJob(id: $id) { status failed } }', { id: publishPolicy.id });
+    if (publishJob.status === 'DONE' && publishJob.failed === 0) return;
+    if (publishJob.status === 'DONE' || publishJob.status === 'FAILED' || Date.now() > deadline) throw new Error(`Publishing did not finish: ${JSON.stringify(publishJob)}`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
 }

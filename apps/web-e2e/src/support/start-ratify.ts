@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { TEST_TODAY } from './browser';
 
 declare global {
   var __RATIFY_E2E__: { child: ChildProcess; database?: { serverUrl: string; name: string } } | undefined;
@@ -66,7 +67,7 @@ async function waitForDemoPublished(baseUrl: string, log: () => string): Promise
 
 export default async function startRatify(): Promise<void> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), RATIFY_CLOCK: '2026-11-21', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), RATIFY_CLOCK: TEST_TODAY, NODE_ENV: 'production' };
   let database: { serverUrl: string; name: string } | undefined;
   // Its own folder for the embedded cluster and for published files, whichever database it uses.
   env.RATIFY_DATA_DIR = mkdtempSync(join(tmpdir(), 'ratify-e2e-'));

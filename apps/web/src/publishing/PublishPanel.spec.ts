@@ -123,7 +123,7 @@ describe('publishing a policy', () => {
       'Oak Academy Trust: Chief executive’s name. Fill in Oak Academy Trust’s details',
       'Willow Primary: Headteacher’s name, Designated safeguarding lead. Fill in Willow Primary’s details',
     ]);
-    expect(alert.findAll('a').map((link) => link.attributes('href'))).toEqual(['/settings/variables', '/settings/variables?school=s-willow']);
+    expect(alert.findAll('a').map((link) => link.attributes('href'))).toEqual(['/settings/variables?policy=p-7', '/settings/variables?school=s-willow&policy=p-7']);
     expect(alert.text()).not.toContain('message text');
     expect(panel(wrapper).find('.publish-progress').exists()).toBe(false);
   });

@@ -143,6 +143,33 @@ describe('a policy’s review', () => {
     expect(wrapper.get('.policy-review .form__status').text()).toBe('Recorded the review. The history below shows it.');
   });
 
+  it('follows the re-publish a review with no change starts, for those who publish', async () => {
+    const api = reviewApi('ADMIN');
+    const place = { id: 'org-1', name: 'Oak Academy Trust', kind: 'TRUST' as const };
+    const republish = { id: 'job-9', versionNumber: '3.2', reason: 'REVIEWED' as const, status: 'RUNNING' as const, total: 1, done: 0, failed: 0, items: [{ publishedFor: place, status: 'PENDING' as const, error: null, path: '/p/oak/child-protection' }] };
+    let reviewed = false;
+    api.on('PolicyPublishing', () => ({ data: { policy: { id: 'p-5', publications: [], publishJobs: reviewed ? [republish] : [] } } }));
+    api.on('PublishJob', () => ({ data: { publishJob: republish } }));
+    api.on('CompleteReview', () => {
+      reviewed = true;
+      return { data: { completeReview: { review: { id: 'r-2' }, schedule, draft: null } } };
+    });
+    const { wrapper } = await renderApp('/policies/p-5');
+    await flushPromises();
+
+    await buttonByText(wrapper, 'Complete review').trigger('click');
+    await flushPromises();
+    await wrapper.get('#review-outcome-NO_CHANGE').setValue(true);
+    await buttonByText(wrapper, 'Continue').trigger('click');
+    await buttonByText(wrapper, 'Record the review').trigger('click');
+    await flushPromises();
+
+    expect(api.callsOf('PolicyPublishing')).toHaveLength(2);
+    expect(wrapper.get('.policy-publishing [role="status"][aria-live="polite"]').text()).toBe(
+      'Publishing again after the review of version 3.2 for 1 place. It carries on if you leave this page.',
+    );
+  });
+
   it('starts a new draft and opens the editor on it', async () => {
     const api = reviewApi();
     api.on('CompleteReview', () => ({ data: { completeReview: { review: { id: 'r-2' }, schedule, draft: { id: 'v-6' } } } }));

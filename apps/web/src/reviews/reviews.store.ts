@@ -20,6 +20,7 @@ import {
 } from '../graphql/operations.generated';
 import { loadRemote, type Remote } from '../graphql/remote';
 import { usePoliciesStore } from '../policies/policies.store';
+import { usePublishingStore } from '../publishing/publishing.store';
 import { attempt, type ReviewResult } from './review-failures';
 
 export type ReviewDashboard = ReviewDashboardQuery['reviewDashboard'];
@@ -70,7 +71,11 @@ export const useReviewsStore = defineStore('reviews', () => {
       schedules.value[input.policyId] = { status: 'ready', data: done.schedule, error: null };
       return { draftId: done.draft?.id ?? null };
     });
-    if (result.ok && !result.draftId) await usePoliciesStore().loadPolicy(input.policyId);
+    if (result.ok && !result.draftId) {
+      // A review with no change publishes the public copies again (new review date): the publishing panel, if shown, follows that.
+      const publishing = usePublishingStore();
+      await Promise.all([usePoliciesStore().loadPolicy(input.policyId), publishing.byPolicy[input.policyId] ? publishing.load(input.policyId) : null]);
+    }
     return result;
   }
 

@@ -2,6 +2,7 @@ import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-uti
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ViewerFieldsFragment } from '../graphql/operations.generated';
 import { aViewer, gqlError, installFakeApi, type GraphQLAnswer } from '../test/fake-api';
+import { aPolicyDetail } from '../test/policy-fixtures';
 import { buttonByText, fieldByLabel, renderApp } from '../test/render-app';
 import type { Variable } from './variable-form';
 
@@ -146,6 +147,30 @@ describe('variables page', () => {
     await buttonByText(wrapper, 'Save values').trigger('click');
     await flushPromises();
     expect(api.callsOf('SetVariables')[0]?.variables).toEqual({ input: { schoolId: 's-willow', values: [{ key: 'school.phone', value: '01234 567890' }] } });
+  });
+
+  it('offers the way back to the policy being published, and keeps it when the level changes', async () => {
+    const api = variablesApi();
+    api.on('Policy', ({ id }) => ({ data: { policy: aPolicyDetail({ id: id as string, title: 'Online Safety Policy' }) } }));
+    const { wrapper, router } = await renderApp('/settings/variables?school=s-willow&policy=p-7');
+
+    expect(api.callsOf('Policy')[0]?.variables).toEqual({ id: 'p-7' });
+    const back = wrapper.get('.back-link a');
+    expect(back.text()).toBe('Back to Online Safety Policy');
+    expect(back.attributes('href')).toBe('/policies/p-7#publishing');
+
+    await wrapper.get<HTMLSelectElement>('#variables-level').setValue('s-rowan');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ school: 's-rowan', policy: 'p-7' });
+    expect(wrapper.get('.back-link a').text()).toBe('Back to Online Safety Policy');
+
+    // Once saved, the way back is beside the button too.
+    const besideSave = () => wrapper.findAll('.form__actions a').map((link) => [link.text(), link.attributes('href')]);
+    expect(besideSave()).toEqual([]);
+    await fieldByLabel(wrapper, 'Designated safeguarding lead (required)').setValue('Grace Adeyemi');
+    await buttonByText(wrapper, 'Save values').trigger('click');
+    await flushPromises();
+    expect(besideSave()).toEqual([['Back to Online Safety Policy to publish it', '/policies/p-7#publishing']]);
   });
 
   it('gives a school’s staff their own school only, to edit', async () => {
