@@ -267,11 +267,19 @@ describe('branding settings', () => {
 
     await buttonByText(wrapper, 'Publish every policy again').trigger('click');
     await flushPromises();
+    // Asked first: it changes every website at once. Cancel sends nothing.
+    expect(wrapper.get('.republish-all .confirm-panel__question').text()).toBe('Publish every public policy again with the saved branding?');
+    await buttonByText(wrapper, 'Cancel').trigger('click');
+    expect(api.callsOf('RepublishAll')).toHaveLength(0);
+    await buttonByText(wrapper, 'Publish every policy again').trigger('click');
+    await buttonByText(wrapper, 'Publish them all again').trigger('click');
+    await flushPromises();
     expect(api.callsOf('RepublishAll')).toHaveLength(1);
     expect(wrapper.get('.republish-all [role="status"]').text()).toBe('Publishing 2 policies again with this look. Each policy’s page shows its progress.');
 
     api.on('RepublishAll', () => gqlError('FORBIDDEN'));
     await buttonByText(wrapper, 'Publish every policy again').trigger('click');
+    await buttonByText(wrapper, 'Publish them all again').trigger('click');
     await flushPromises();
     expect(wrapper.get('.republish-all').text()).toContain('You do not have permission');
 
