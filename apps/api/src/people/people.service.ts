@@ -91,7 +91,7 @@ export class PeopleService {
       organisationId,
       input.email,
     ]);
-    if (member) throw new AppError(ErrorCode.BAD_USER_INPUT, `${input.email} is already a member. Change their role in the list of people instead.`, { field: 'email' });
+    if (member) throw new AppError(ErrorCode.BAD_USER_INPUT, `${input.email} is already a member. Change their role in the list of people instead.`, { field: 'email', reason: 'ALREADY_MEMBER' });
     const [pending]: { id: string }[] = await manager.query(
       `SELECT id FROM invitation WHERE organisation_id = $1 AND email = $2 AND accepted_at IS NULL AND cancelled_at IS NULL FOR UPDATE`,
       [organisationId, input.email],
@@ -133,7 +133,7 @@ export class PeopleService {
       `SELECT 1 FROM membership WHERE organisation_id = $1 AND person_id = $2 AND school_id IS NOT DISTINCT FROM $3 AND id <> $4`,
       [organisationId, member.personId, schoolId, member.membershipId],
     );
-    if (clash) throw new AppError(ErrorCode.BAD_USER_INPUT, `${member.name} already has a membership there. Change or remove that one instead.`, { field: 'schoolId' });
+    if (clash) throw new AppError(ErrorCode.BAD_USER_INPUT, `${member.name} already has a membership there. Change or remove that one instead.`, { field: 'schoolId', reason: 'ALREADY_THERE' });
     await manager.query(`UPDATE membership SET role = $3, school_id = $4 WHERE organisation_id = $1 AND id = $2`, [organisationId, member.membershipId, input.role, schoolId]);
     await this.audit.record({
       action: 'membership.changed',
@@ -156,12 +156,12 @@ export class PeopleService {
   private async place(role: Role, schoolId: string | null | undefined): Promise<string | null> {
     if (!schoolId) return null;
     if (!ACADEMY_ROLES.includes(role)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Admins and approvers work for the whole trust: choose no academy, or make them an author, publisher or viewer.', { field: 'schoolId' });
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Admins and approvers work for the whole trust: choose no academy, or make them an author, publisher or viewer.', { field: 'schoolId', reason: 'ACADEMY_ROLE' });
     }
     try {
       return (await this.organisations.schoolOf(this.caller().organisationId, schoolId)).id;
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.NOT_FOUND) throw new AppError(ErrorCode.BAD_USER_INPUT, "Choose one of the trust's academies.", { field: 'schoolId' });
+      if (error instanceof AppError && error.code === ErrorCode.NOT_FOUND) throw new AppError(ErrorCode.BAD_USER_INPUT, "Choose one of the trust's academies.", { field: 'schoolId', reason: 'NOT_AN_ACADEMY' });
       throw error;
     }
   }
