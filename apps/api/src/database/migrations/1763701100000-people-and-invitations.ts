@@ -10,9 +10,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   mark an invitation accepted.
  * - Before anyone knows the tenant, a token is looked up and consumed by two SECURITY DEFINER
  *   functions keyed by the token's hash. They find the row through a policy that only their
- *   owner has and that only matches the hash they set, then work under the invitation's tenant
- *   (both settings are restored when the function returns, so nothing leaks to the caller's
- *   transaction). `accept_invitation` is the only way the runtime role can create a person:
+ *   owner has and that only matches the hash they set, then work under the invitation's tenant.
+ *   Both settings are put back before they return (an error aborts the caller's transaction or
+ *   savepoint, which undoes them too), so nothing leaks to the caller. A SET clause would do this
+ *   by itself, but Postgres lets only a superuser attach a custom setting to a function. `accept_invitation` is the only way the runtime role can create a person:
  *   it keeps SELECT only on `person`.
  */
 const TENANT = `nullif(current_setting('app.organisation_id', true), '')::uuid`;
@@ -67,9 +68,10 @@ export class PeopleAndInvitations1763701100000 implements MigrationInterface {
         RETURNS TABLE (organisation_name text, school_name text, role text, email text)
         LANGUAGE plpgsql SECURITY DEFINER
         SET search_path = pg_catalog, public
-        SET app.invitation_token_hash = ''
       AS $$
       #variable_conflict use_column
+      DECLARE
+        v_previous_hash text := current_setting('app.invitation_token_hash', true);
       BEGIN
         PERFORM set_config('app.invitation_token_hash', encode(p_token_hash, 'hex'), true);
         RETURN QUERY
@@ -78,6 +80,7 @@ export class PeopleAndInvitations1763701100000 implements MigrationInterface {
             JOIN organisation o ON o.id = i.organisation_id
             LEFT JOIN organisation s ON s.id = i.school_id
            WHERE i.token_hash = p_token_hash AND i.accepted_at IS NULL AND i.cancelled_at IS NULL AND i.expires_at > now();
+        PERFORM set_config('app.invitation_token_hash', coalesce(v_previous_hash, ''), true);
       END $$`);
 
     await db.query(`
@@ -85,8 +88,6 @@ export class PeopleAndInvitations1763701100000 implements MigrationInterface {
         RETURNS TABLE (organisation_id uuid, membership_id uuid, person_id uuid, invitation_id uuid, created_person boolean)
         LANGUAGE plpgsql SECURITY DEFINER
         SET search_path = pg_catalog, public
-        SET app.invitation_token_hash = ''
-        SET app.organisation_id = ''
       AS $$
       #variable_conflict use_column
       DECLARE
@@ -95,16 +96,22 @@ export class PeopleAndInvitations1763701100000 implements MigrationInterface {
         v_person uuid := p_person_id;
         v_membership uuid;
         v_created boolean := false;
+        v_previous_hash text := current_setting('app.invitation_token_hash', true);
+        v_previous_tenant text := current_setting('app.organisation_id', true);
       BEGIN
         PERFORM set_config('app.invitation_token_hash', encode(p_token_hash, 'hex'), true);
         SELECT i.organisation_id INTO v_tenant FROM invitation i WHERE i.token_hash = p_token_hash;
+        PERFORM set_config('app.invitation_token_hash', coalesce(v_previous_hash, ''), true);
         IF v_tenant IS NULL THEN RETURN; END IF;
         PERFORM set_config('app.organisation_id', v_tenant::text, true);
         SELECT * INTO v_invitation FROM invitation i
          WHERE i.organisation_id = v_tenant AND i.token_hash = p_token_hash
            AND i.accepted_at IS NULL AND i.cancelled_at IS NULL AND i.expires_at > now()
            FOR UPDATE;
-        IF NOT FOUND THEN RETURN; END IF;
+        IF NOT FOUND THEN
+          PERFORM set_config('app.organisation_id', coalesce(v_previous_tenant, ''), true);
+          RETURN;
+        END IF;
 
         IF v_person IS NULL THEN
           IF EXISTS (SELECT 1 FROM person p WHERE p.email = v_invitation.email) THEN
@@ -128,6 +135,7 @@ export class PeopleAndInvitations1763701100000 implements MigrationInterface {
            WHERE m.organisation_id = v_tenant AND m.school_id IS NOT DISTINCT FROM v_invitation.school_id AND m.person_id = v_person;
         END IF;
         UPDATE invitation i SET accepted_at = now(), accepted_by = v_person WHERE i.organisation_id = v_tenant AND i.id = v_invitation.id;
+        PERFORM set_config('app.organisation_id', coalesce(v_previous_tenant, ''), true);
         RETURN QUERY SELECT v_tenant, v_membership, v_person, v_invitation.id, v_created;
       END $$`);
 
