@@ -141,6 +141,16 @@ describe('inviting', () => {
     expect(rows).toBe(1);
   });
 
+  it('keeps one pending invitation when two admins invite the same email at the same moment', async () => {
+    const second = await signedInAs(app, (await addMember(tenant, 'admin')).email);
+    const email = newEmail();
+    const results = await Promise.all([admin, second].map((client) => client.gql(INVITE, { input: { email, role: 'VIEWER' } })));
+    expect(results.map((result) => code(result) ?? 'OK').sort()).toEqual(expect.arrayContaining(['OK']));
+    expect(results.every((result) => !result.errors || code(result) === 'CONFLICT')).toBe(true);
+    const rows = await asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM invitation WHERE organisation_id = $1 AND email = $2`, [tenant.organisationId, email])).rows[0].n);
+    expect(rows).toBe(1);
+  });
+
   it('cancels a pending invitation: the link stops working and it leaves the list', async () => {
     const email = newEmail();
     const invited = await invite(admin, { email, role: 'VIEWER' });

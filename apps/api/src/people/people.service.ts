@@ -100,10 +100,19 @@ export class PeopleService {
       await manager.query(`UPDATE invitation SET role = $3, school_id = $4 WHERE organisation_id = $1 AND id = $2`, [organisationId, pending.id, input.role, schoolId]);
       return this.send(manager, pending.id, 'invitation.resent');
     }
-    const [{ id }]: { id: string }[] = await manager.query(
-      `INSERT INTO invitation (organisation_id, school_id, email, role, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`,
-      [organisationId, schoolId, input.email, input.role, hashSecretToken(newSecretToken())],
-    );
+    // Another admin inviting the same email at the same moment meets the one-pending index.
+    const [{ id }]: { id: string }[] = await manager
+      .query(`INSERT INTO invitation (organisation_id, school_id, email, role, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`, [
+        organisationId,
+        schoolId,
+        input.email,
+        input.role,
+        hashSecretToken(newSecretToken()),
+      ])
+      .catch((error: unknown) => {
+        if ((error as { driverError?: { code?: string } }).driverError?.code !== '23505') throw error;
+        throw new AppError(ErrorCode.CONFLICT, `${input.email} was invited by someone else just now. Reload the page to see the invitation.`);
+      });
     return this.send(manager, id, 'invitation.sent');
   }
 
