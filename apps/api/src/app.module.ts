@@ -65,6 +65,9 @@ import { ReviewDashboardService } from './review/review-dashboard.service';
 import { ReviewExportController } from './review/review-export.controller';
 import { ReviewScheduleService } from './review/review-schedule.service';
 import { PolicyReviewResolver, ReviewResolver } from './review/review.resolver';
+import { AcceptInvitationCommand } from './people/accept-invitation.command';
+import { PeopleResolver } from './people/people.resolver';
+import { PeopleService } from './people/people.service';
 
 /**
  * The whole API. `dataSource` is the runtime role's connection, already initialised:
@@ -147,6 +150,9 @@ export class AppModule implements NestModule {
         ApprovalResolver,
         PolicyApprovalResolver,
         RedlineResolver,
+        PeopleService,
+        AcceptInvitationCommand,
+        PeopleResolver,
       ],
     };
   }

@@ -29,7 +29,13 @@ export type AuditAction =
   | 'guidance.registered'
   | 'review.schedule-set'
   | 'review.completed'
-  | 'review.reminders-set';
+  | 'review.reminders-set'
+  | 'invitation.sent'
+  | 'invitation.resent'
+  | 'invitation.cancelled'
+  | 'invitation.accepted'
+  | 'membership.changed'
+  | 'membership.removed';
 
 export interface AuditEntry {
   action: AuditAction;

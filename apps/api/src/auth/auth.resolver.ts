@@ -15,6 +15,17 @@ function toMembership(entity: MembershipEntity): Membership {
   return { id: entity.id, role: entity.role as RoleGql, organisationId: entity.organisationId, schoolId: entity.schoolId };
 }
 
+/** The person, all their memberships and the one their session works in. */
+export async function viewerOf(auth: AuthService, personId: string, activeMembershipId: string | null): Promise<Viewer> {
+  const [person, memberships] = await Promise.all([auth.person(personId), auth.membershipsOf(personId)]);
+  const all = memberships.map(toMembership);
+  return {
+    person: { id: person.id, email: person.email, displayName: person.displayName },
+    memberships: all,
+    activeMembership: all.find((membership) => membership.id === activeMembershipId) ?? null,
+  };
+}
+
 @Resolver()
 export class AuthResolver {
   constructor(
@@ -22,14 +33,8 @@ export class AuthResolver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private async viewer(personId: string, activeMembershipId: string | null): Promise<Viewer> {
-    const [person, memberships] = await Promise.all([this.auth.person(personId), this.auth.membershipsOf(personId)]);
-    const all = memberships.map(toMembership);
-    return {
-      person: { id: person.id, email: person.email, displayName: person.displayName },
-      memberships: all,
-      activeMembership: all.find((membership) => membership.id === activeMembershipId) ?? null,
-    };
+  private viewer(personId: string, activeMembershipId: string | null): Promise<Viewer> {
+    return viewerOf(this.auth, personId, activeMembershipId);
   }
 
   @Query(() => Viewer, { nullable: true, description: 'The signed-in person, or null when signed out.' })

@@ -3,7 +3,7 @@
  * Memberships are re-read on each request, so a removed membership takes effect at once.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AppError, ErrorCode } from '../common/errors';
 import type { ActiveMembership, Caller } from '../common/request-context';
@@ -49,13 +49,7 @@ export class AuthService {
     await this.dataSource.query(`DELETE FROM sign_in_failure WHERE email = $1`, [normalised]);
 
     const memberships = await this.membershipsOf(person.id);
-    const token = newSessionToken();
-    await this.dataSource.getRepository(SessionEntity).insert({
-      tokenHash: hashSessionToken(token),
-      personId: person.id,
-      activeMembershipId: memberships[0]?.id ?? null,
-      expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
-    });
+    const token = await openSession(this.dataSource.manager, person.id, memberships[0]?.id ?? null);
     return { token, personId: person.id };
   }
 
@@ -108,6 +102,22 @@ export class AuthService {
   async person(personId: string): Promise<PersonEntity> {
     return this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: personId });
   }
+
+  personByEmail(email: string): Promise<PersonEntity | null> {
+    return this.dataSource.getRepository(PersonEntity).findOneBy({ email: email.trim().toLowerCase() });
+  }
+}
+
+/** A new session for the person (on the given transaction or connection); the cookie's token. */
+export async function openSession(manager: EntityManager, personId: string, activeMembershipId: string | null): Promise<string> {
+  const token = newSessionToken();
+  await manager.getRepository(SessionEntity).insert({
+    tokenHash: hashSessionToken(token),
+    personId,
+    activeMembershipId,
+    expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+  });
+  return token;
 }
 
 function toActive(membership: MembershipEntity): ActiveMembership {

@@ -27,6 +27,7 @@ import { UpstreamUpdates1763700700000 } from './migrations/1763700700000-upstrea
 import { Governance1763700800000 } from './migrations/1763700800000-governance';
 import { Reviews1763700900000 } from './migrations/1763700900000-reviews';
 import { Publishing1763701000000 } from './migrations/1763701000000-publishing';
+import { PeopleAndInvitations1763701100000 } from './migrations/1763701100000-people-and-invitations';
 
 // Dates are calendar dates: keep Postgres `date` values as 'YYYY-MM-DD' strings, never JS Dates.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -46,7 +47,7 @@ export const ENTITIES = [
 ];
 
 /** In order; each is hand-written and reversible. */
-export const MIGRATIONS = [Foundation1763700000000, SignInThrottle1763700100000, DraftsAndSearch1763700200000, TemplateCatalogue1763700300000, OrganisationTerminology1763700400000, VariableValues1763700500000, SchoolVariants1763700600000, UpstreamUpdates1763700700000, Governance1763700800000, Reviews1763700900000, Publishing1763701000000];
+export const MIGRATIONS = [Foundation1763700000000, SignInThrottle1763700100000, DraftsAndSearch1763700200000, TemplateCatalogue1763700300000, OrganisationTerminology1763700400000, VariableValues1763700500000, SchoolVariants1763700600000, UpstreamUpdates1763700700000, Governance1763700800000, Reviews1763700900000, Publishing1763701000000, PeopleAndInvitations1763701100000];
 
 export const RUNTIME_GROUP_ROLE = 'ratify_runtime';
 export const DEFAULT_APP_ROLE = 'ratify_app';

@@ -39,10 +39,14 @@ export interface OutboxRow {
   lastError: string | null;
 }
 
+function emailBody(message: Message, publicUrl: string): string {
+  return [message.text, message.detail, `Open it in Ratify: ${publicUrl}${message.link}`].filter(Boolean).join('\n\n');
+}
+
 /** Writes the in-app notifications and the outbox rows (sent once the transaction commits). */
 export async function writeNotifications(manager: EntityManager, organisationId: string, recipients: string[], message: Message, publicUrl: string): Promise<void> {
   await manager.query(`INSERT INTO notification (organisation_id, person_id, message, link) SELECT $1, unnest($2::uuid[]), $3, $4`, [organisationId, recipients, message.text, message.link]);
-  const body = [message.text, message.detail, `Open it in Ratify: ${publicUrl}${message.link}`].filter(Boolean).join('\n\n');
+  const body = emailBody(message, publicUrl);
   await manager.query(`INSERT INTO email_outbox (organisation_id, to_address, subject, body) SELECT $1, email, $3, $4 FROM person WHERE id = ANY($2::uuid[])`, [
     organisationId,
     recipients,
@@ -70,6 +74,18 @@ export class NotificationService {
     const recipients = [...new Set(personIds)].filter((id) => id !== caller);
     if (recipients.length === 0) return;
     await writeNotifications(await this.database.manager(), organisationId, recipients, message, this.config.publicUrl);
+    this.deliverAfterCommit(organisationId);
+  }
+
+  /** Emails someone who may not have an account yet (an invitation): the outbox row only, sent once the request commits. */
+  async emailAddress(to: string, message: Message): Promise<void> {
+    const { organisationId } = this.caller();
+    const manager = await this.database.manager();
+    await manager.query(`INSERT INTO email_outbox (organisation_id, to_address, subject, body) VALUES ($1, $2, $3, $4)`, [organisationId, to, message.text, emailBody(message, this.config.publicUrl)]);
+    this.deliverAfterCommit(organisationId);
+  }
+
+  private deliverAfterCommit(organisationId: string): void {
     if (this.mailer.configured) RequestContext.require().afterCommit.push(async () => void (await this.mailer.deliver(organisationId)));
   }
 

@@ -4,7 +4,6 @@
  * answer 404 at once. One all-day event per policy on its next review date, with a stable UID
  * so that a moved date moves the event instead of adding another.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { periodForDue } from '@ratify/calendar';
 import ical from 'ical-generator';
@@ -13,6 +12,7 @@ import { formatUkDate } from '../common/dates';
 import { AppError } from '../common/errors';
 import { parseId } from '../common/ids';
 import { RequestContext } from '../common/request-context';
+import { hashSecretToken, newSecretToken, SECRET_TOKEN_FORMAT } from '../common/secret-token';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Database } from '../database/database.service';
 import { OrganisationService } from '../organisation/organisation.service';
@@ -31,12 +31,6 @@ export interface FeedRow {
 
 const FEED_SQL = `SELECT f.id, f.label, f.created_at AS "createdAt", f.revoked_at AS "revokedAt", f.created_by AS "createdById", p.display_name AS "createdByName"
   FROM calendar_feed f LEFT JOIN person p ON p.id = f.created_by WHERE f.organisation_id = $1`;
-
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-function tokenHash(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
-}
 
 @Injectable()
 export class CalendarFeedService {
@@ -59,11 +53,11 @@ export class CalendarFeedService {
 
   async create(label: string): Promise<{ feed: FeedRow; url: string }> {
     const { personId, organisationId } = this.caller();
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecretToken();
     const manager = await this.database.manager();
     const [{ id }]: { id: string }[] = await manager.query(`INSERT INTO calendar_feed (organisation_id, token_hash, label, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [
       organisationId,
-      tokenHash(token),
+      hashSecretToken(token),
       label,
       personId,
     ]);
@@ -88,11 +82,11 @@ export class CalendarFeedService {
 
   /** The feed's text, or null for an unknown organisation, a wrong or revoked token (the same 404 for all). */
   async render(slug: string, token: string): Promise<string | null> {
-    if (!TOKEN.test(token)) return null;
+    if (!SECRET_TOKEN_FORMAT.test(token)) return null;
     const organisation = await this.organisations.bySlug(slug);
     if (!organisation || organisation.parentId) return null;
     return this.database.withContext({ organisationId: organisation.id }, async (manager) => {
-      const [feed] = await manager.query(`SELECT id FROM calendar_feed WHERE organisation_id = $1 AND token_hash = $2 AND revoked_at IS NULL`, [organisation.id, tokenHash(token)]);
+      const [feed] = await manager.query(`SELECT id FROM calendar_feed WHERE organisation_id = $1 AND token_hash = $2 AND revoked_at IS NULL`, [organisation.id, hashSecretToken(token)]);
       if (!feed) return null;
       const policies: { id: string; title: string; nextReviewOn: string | null; version: string }[] = await manager.query(
         `SELECT p.id, p.title, p.next_review_on AS "nextReviewOn", v.major || '.' || v.minor AS version

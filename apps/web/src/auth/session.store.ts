@@ -14,6 +14,7 @@ import { useDraftStore } from '../editor/draft.store';
 import { useGovernanceStore } from '../governance/governance.store';
 import { useImportStore } from '../import/import.store';
 import { useNotificationsStore } from '../notifications/notifications.store';
+import { usePeopleStore } from '../people/people.store';
 import { usePoliciesStore } from '../policies/policies.store';
 import { usePublishingStore } from '../publishing/publishing.store';
 import { useReviewSettingsStore } from '../review-settings/review-settings.store';
@@ -91,6 +92,11 @@ export const useSessionStore = defineStore('session', () => {
   /** Throws a GraphQLRequestError; `UNAUTHENTICATED` means the email or password is wrong. */
   async function signIn(email: string, password: string): Promise<Viewer> {
     const { signIn: viewer } = await request(SignInDocument, { input: { email, password } });
+    return adopt(viewer);
+  }
+
+  /** The session is now this viewer's (after signing in, or accepting an invitation): nothing held for anyone before stays. */
+  function adopt(viewer: Viewer): Viewer {
     forget();
     me.value = viewer;
     loaded.value = true;
@@ -127,7 +133,8 @@ export const useSessionStore = defineStore('session', () => {
     useReviewSettingsStore().clear();
     usePublishingStore().clear();
     useBrandingStore().clear();
+    usePeopleStore().clear();
   }
 
-  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, mayPublish, load, signIn, signOut, forget };
+  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, mayPublish, load, signIn, adopt, signOut, forget };
 });

@@ -5,6 +5,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptInvitationInput = {
+  /** For someone new to Ratify: their name. */
+  displayName?: string | null | undefined;
+  /** For someone new to Ratify: a password of at least 12 characters. */
+  password?: string | null | undefined;
+  token: string;
+};
+
 export type AcceptUpstreamUpdateInput = {
   /** UpstreamUpdate.into's revision. */
   expectedRevision: number;
@@ -174,6 +182,13 @@ export type ImportTermCalendarInput = {
   content: string;
   format: CalendarFileFormat;
   /** The academy whose own dates these are; omit for the trust's calendar. */
+  schoolId?: string | null | undefined;
+};
+
+export type InviteMemberInput = {
+  email: string;
+  role: Role;
+  /** One of the trust’s academies, for an author, publisher or viewer who works there. */
   schoolId?: string | null | undefined;
 };
 
@@ -416,6 +431,13 @@ export type TermPeriodInput = {
   startsOn: string;
 };
 
+export type UpdateMembershipInput = {
+  membershipId: string;
+  role: Role;
+  /** One of the trust’s academies; the whole trust when omitted. */
+  schoolId?: string | null | undefined;
+};
+
 export type VariableInput = {
   key: string;
   /** An empty value clears it. */
@@ -654,6 +676,64 @@ export type OutboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OutboxQuery = { outbox: { delivering: boolean, emails: Array<{ id: string, to: string, subject: string, body: string, createdAt: string, sentAt: string | null, attempts: number, lastError: string | null }> } };
+
+export type MemberFieldsFragment = { membershipId: string, role: Role, joinedAt: string, person: { id: string, displayName: string, email: string }, school: { id: string, name: string } | null };
+
+export type InvitationFieldsFragment = { id: string, email: string, role: Role, sentAt: string, expiresAt: string, expired: boolean, school: { id: string, name: string } | null, invitedBy: { id: string, name: string } | null };
+
+export type PeopleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PeopleQuery = { people: { members: Array<{ membershipId: string, role: Role, joinedAt: string, person: { id: string, displayName: string, email: string }, school: { id: string, name: string } | null }>, invitations: Array<{ id: string, email: string, role: Role, sentAt: string, expiresAt: string, expired: boolean, school: { id: string, name: string } | null, invitedBy: { id: string, name: string } | null }> } };
+
+export type InviteMemberMutationVariables = Exact<{
+  input: InviteMemberInput;
+}>;
+
+
+export type InviteMemberMutation = { inviteMember: { id: string, email: string, role: Role, sentAt: string, expiresAt: string, expired: boolean, school: { id: string, name: string } | null, invitedBy: { id: string, name: string } | null } };
+
+export type ResendInvitationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResendInvitationMutation = { resendInvitation: { id: string, email: string, role: Role, sentAt: string, expiresAt: string, expired: boolean, school: { id: string, name: string } | null, invitedBy: { id: string, name: string } | null } };
+
+export type CancelInvitationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CancelInvitationMutation = { cancelInvitation: boolean };
+
+export type UpdateMembershipMutationVariables = Exact<{
+  input: UpdateMembershipInput;
+}>;
+
+
+export type UpdateMembershipMutation = { updateMembership: { membershipId: string, role: Role, joinedAt: string, person: { id: string, displayName: string, email: string }, school: { id: string, name: string } | null } };
+
+export type RemoveMembershipMutationVariables = Exact<{
+  membershipId: string;
+}>;
+
+
+export type RemoveMembershipMutation = { removeMembership: boolean };
+
+export type InvitationFactsQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitationFactsQuery = { invitation: { organisationName: string, role: Role, schoolName: string | null, email: string } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  input: AcceptInvitationInput;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null } };
 
 export type PoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1079,6 +1159,40 @@ export const ApprovalRouteFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ApprovalRouteFields"}) as unknown as TypedDocumentString<ApprovalRouteFieldsFragment, unknown>;
+export const MemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MemberFields on Member {
+  membershipId
+  person {
+    id
+    displayName
+    email
+  }
+  role
+  school {
+    id
+    name
+  }
+  joinedAt
+}
+    `, {"fragmentName":"MemberFields"}) as unknown as TypedDocumentString<MemberFieldsFragment, unknown>;
+export const InvitationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvitationFields on Invitation {
+  id
+  email
+  role
+  school {
+    id
+    name
+  }
+  invitedBy {
+    id
+    name
+  }
+  sentAt
+  expiresAt
+  expired
+}
+    `, {"fragmentName":"InvitationFields"}) as unknown as TypedDocumentString<InvitationFieldsFragment, unknown>;
 export const TemplateReleaseFragmentDoc = new TypedDocumentString(`
     fragment TemplateRelease on TemplateVersion {
   id
@@ -2105,6 +2219,160 @@ export const OutboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OutboxQuery, OutboxQueryVariables>;
+export const PeopleDocument = new TypedDocumentString(`
+    query People {
+  people {
+    members {
+      ...MemberFields
+    }
+    invitations {
+      ...InvitationFields
+    }
+  }
+}
+    fragment MemberFields on Member {
+  membershipId
+  person {
+    id
+    displayName
+    email
+  }
+  role
+  school {
+    id
+    name
+  }
+  joinedAt
+}
+fragment InvitationFields on Invitation {
+  id
+  email
+  role
+  school {
+    id
+    name
+  }
+  invitedBy {
+    id
+    name
+  }
+  sentAt
+  expiresAt
+  expired
+}`) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+export const InviteMemberDocument = new TypedDocumentString(`
+    mutation InviteMember($input: InviteMemberInput!) {
+  inviteMember(input: $input) {
+    ...InvitationFields
+  }
+}
+    fragment InvitationFields on Invitation {
+  id
+  email
+  role
+  school {
+    id
+    name
+  }
+  invitedBy {
+    id
+    name
+  }
+  sentAt
+  expiresAt
+  expired
+}`) as unknown as TypedDocumentString<InviteMemberMutation, InviteMemberMutationVariables>;
+export const ResendInvitationDocument = new TypedDocumentString(`
+    mutation ResendInvitation($id: ID!) {
+  resendInvitation(id: $id) {
+    ...InvitationFields
+  }
+}
+    fragment InvitationFields on Invitation {
+  id
+  email
+  role
+  school {
+    id
+    name
+  }
+  invitedBy {
+    id
+    name
+  }
+  sentAt
+  expiresAt
+  expired
+}`) as unknown as TypedDocumentString<ResendInvitationMutation, ResendInvitationMutationVariables>;
+export const CancelInvitationDocument = new TypedDocumentString(`
+    mutation CancelInvitation($id: ID!) {
+  cancelInvitation(id: $id)
+}
+    `) as unknown as TypedDocumentString<CancelInvitationMutation, CancelInvitationMutationVariables>;
+export const UpdateMembershipDocument = new TypedDocumentString(`
+    mutation UpdateMembership($input: UpdateMembershipInput!) {
+  updateMembership(input: $input) {
+    ...MemberFields
+  }
+}
+    fragment MemberFields on Member {
+  membershipId
+  person {
+    id
+    displayName
+    email
+  }
+  role
+  school {
+    id
+    name
+  }
+  joinedAt
+}`) as unknown as TypedDocumentString<UpdateMembershipMutation, UpdateMembershipMutationVariables>;
+export const RemoveMembershipDocument = new TypedDocumentString(`
+    mutation RemoveMembership($membershipId: ID!) {
+  removeMembership(membershipId: $membershipId)
+}
+    `) as unknown as TypedDocumentString<RemoveMembershipMutation, RemoveMembershipMutationVariables>;
+export const InvitationFactsDocument = new TypedDocumentString(`
+    query InvitationFacts($token: String!) {
+  invitation(token: $token) {
+    organisationName
+    role
+    schoolName
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationFactsQuery, InvitationFactsQueryVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($input: AcceptInvitationInput!) {
+  acceptInvitation(input: $input) {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  person {
+    id
+    email
+    displayName
+  }
+  activeMembership {
+    id
+    role
+    organisation {
+      id
+      slug
+      name
+      kind
+    }
+    school {
+      id
+      slug
+      name
+      kind
+    }
+  }
+}`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const PoliciesDocument = new TypedDocumentString(`
     query Policies {
   policies {

@@ -25,6 +25,8 @@ export function createAppRouter(history: RouterHistory) {
     history,
     routes: [
       { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { guestOnly: true, title: 'Sign in' } },
+      // An invitation's link: for anyone holding it, signed in or not.
+      { path: '/invitations/:token', name: 'invitation', component: () => import('../people/InvitationPage.vue'), props: true, meta: { title: 'Invitation' } },
       {
         path: '/',
         component: AppShell,
@@ -48,6 +50,7 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'settings/terminology', name: 'terminology-settings', component: () => import('../terminology/TerminologySettingsPage.vue'), meta: { title: 'Terminology' } },
           // Issue 5's governance and approval screens, each its own chunk too.
           { path: 'settings/governance', name: 'governance-settings', component: () => import('../governance/GovernanceSettingsPage.vue'), meta: { title: 'Governance' } },
+          { path: 'settings/people', name: 'people-settings', component: () => import('../people/PeopleSettingsPage.vue'), meta: { title: 'People' } },
           { path: 'settings/outbox', name: 'outbox', component: () => import('../notifications/OutboxPage.vue'), meta: { title: 'Email outbox' } },
           { path: 'approvals', name: 'approvals', component: () => import('../approvals/ApprovalInboxPage.vue'), meta: { title: 'Approvals' } },
           { path: 'approvals/:id', name: 'approval-request', component: () => import('../approvals/ApprovalRequestPage.vue'), props: true, meta: { title: 'Approval request' } },
