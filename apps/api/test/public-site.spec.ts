@@ -175,6 +175,22 @@ describe('demo data', () => {
     const foreign = await life.gql('query ($id: ID!) { policy(id: $id) { title } }', { id: leafPolicyId });
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+  it('lets Jo Clarke, a clerk to both trusts, start in Leaf Trust and switch to LiFE MAT, seeing only its policies', async () => {
+    const jo = new TestClient(app);
+    await jo.signIn('jo.clarke@governorservices.example', 'ratify-demo');
+    const VIEWER = '{ me { activeMembership { id } memberships { id role organisation { name } school { name } } } }';
+    const me = (await jo.gql<{ me: { activeMembership: { id: string }; memberships: { id: string; role: string; organisation: { name: string }; school: null }[] } }>(VIEWER)).data!.me;
+    expect(me.memberships.map(({ role, organisation, school }) => ({ role, organisation, school }))).toEqual([
+      { role: 'ADMIN', organisation: { name: 'Leaf Trust' }, school: null },
+      { role: 'ADMIN', organisation: { name: 'LiFE Multi Academy Trust' }, school: null },
+    ]);
+    expect(me.activeMembership.id).toBe(me.memberships[0]!.id);
+    const titles = async () => (await jo.gql<{ policies: { title: string }[] }>('{ policies { title } }')).data!.policies.map((policy) => policy.title);
+    expect(await titles()).toEqual(['Use of Social Media Policy']);
+
+    await jo.gql('mutation ($id: ID!) { selectMembership(membershipId: $id) { activeMembership { id } } }', { id: me.memberships[1]!.id });
+    expect(await titles()).toEqual(['Social Media Policy']);
+  });
 });
 
 describe('/p/{slug}', () => {

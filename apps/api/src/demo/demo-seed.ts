@@ -3,7 +3,8 @@
  * Social Media policy (release 1.0 in 2017, and a 2026 revision, 1.1); Leaf Trust (three
  * academies, a Finance, Audit & Risk Committee and a Trust Board) adopted release 1.0 as its Use
  * of Social Media Policy v1.0 on 13 January 2025 with a two-year cycle, so it has an update
- * waiting; LiFE Multi Academy Trust has its own policy. Idempotent: an organisation whose slug
+ * waiting; LiFE Multi Academy Trust has its own policy. Jo Clarke, a professional clerk, administers
+ * both trusts (one person, two memberships: the organisation switcher). Idempotent: an organisation whose slug
  * already exists is left alone.
  */
 import { readFileSync } from 'node:fs';
@@ -97,6 +98,9 @@ interface DemoOrganisation {
   policies: DemoPolicy[];
 }
 
+/** A professional clerk from a governor services company, administering two trusts: one person, two memberships. */
+const JO_CLARKE = { email: 'jo.clarke@governorservices.example', name: 'Jo Clarke', role: 'admin' } as const;
+
 const LEAF_SCHOOLS = [
   { slug: 'willow-primary', name: 'Willow Primary Academy', head: 'head.willow@leaftrust.example', headName: 'Hannah Moss' },
   { slug: 'rowan-primary', name: 'Rowan Primary Academy', head: 'head.rowan@leaftrust.example', headName: 'Daniel Okafor' },
@@ -185,6 +189,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       { email: 'chair.board@leaftrust.example', name: 'Beatrice Hale', role: 'approver' },
       { email: 'trustee@leaftrust.example', name: 'Samuel Reed', role: 'approver' },
       ...LEAF_SCHOOLS.map((school) => ({ email: school.head, name: school.headName, role: 'publisher' as const, school: school.slug })),
+      JO_CLARKE,
     ],
     policies: [
       {
@@ -217,7 +222,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     numbering: 'unnumbered',
     bodies: [{ name: 'Directors of the LiFE MAT', kind: 'board', members: [] }],
     calendar: { naming: 'three-terms', startYears: [2025, 2026] },
-    people: [{ email: 'ops.lead@lifemat.example', name: 'Morgan Ellis', role: 'author' }],
+    people: [{ email: 'ops.lead@lifemat.example', name: 'Morgan Ellis', role: 'author' }, JO_CLARKE],
     policies: [
       {
         file: 'life-mat-social-media-policy.txt',
@@ -358,7 +363,8 @@ async function seedOrganisation(manager: EntityManager, spec: DemoOrganisation, 
     const id = await personId(manager, person, passwordHash);
     memberships.set(person.email, {
       personId: id,
-      id: await insert(manager, 'membership', { organisation_id: organisationId, school_id: person.school ? schools.get(person.school) : null, person_id: id, role: person.role }),
+      // Its own time, not the transaction's: signing in starts in a person's first membership (Leaf Trust, for Jo Clarke).
+      id: await insert(manager, 'membership', { organisation_id: organisationId, school_id: person.school ? schools.get(person.school) : null, person_id: id, role: person.role, created_at: new Date() }),
     });
   }
   for (const startYear of spec.calendar?.startYears ?? []) {

@@ -93,6 +93,8 @@ export async function graphql<T>(page: Page, query: string, variables: Record<st
 }
 
 export const WILLOW_HEAD: Person = { email: 'head.willow@leaftrust.example', password: 'ratify-demo', home: 'Policies' };
+/** A professional clerk administering Leaf Trust (where signing in starts) and LiFE Multi Academy Trust. */
+export const JO_CLARKE: Person = { email: 'jo.clarke@governorservices.example', password: 'ratify-demo', home: 'Reviews' };
 
 /**
  * Gives a policy with a draft an approved version (through the API, as approval.e2e.ts does): the

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { request } from '../graphql/client';
 import {
   MeDocument,
+  SelectMembershipDocument,
   SignInDocument,
   SignOutDocument,
   type ViewerFieldsFragment,
@@ -25,8 +26,36 @@ import { useTemplatesStore } from '../templates/templates.store';
 import { useTerminologyStore } from '../terminology/terminology.store';
 import { useVariablesStore } from '../variables/variables.store';
 import { useVariantsStore } from '../variants/variants.store';
+import { actionFailure, type ActionResult } from '../graphql/remote';
 
 export type Viewer = ViewerFieldsFragment;
+export type Membership = Viewer['memberships'][number];
+
+/**
+ * Empties every store that holds one organisation's data (tenant data), so the next page asks the
+ * API again: on signing out, and on switching to another organisation. A new store of tenant data
+ * is added here.
+ */
+function clearOrganisationStores(): void {
+  usePoliciesStore().clear();
+  useDraftStore().clear();
+  useImportStore().clear();
+  useSearchStore().clear();
+  useTemplatesStore().clear();
+  useTerminologyStore().clear();
+  useSchoolsStore().clear();
+  useVariablesStore().clear();
+  useVariantsStore().clear();
+  useGovernanceStore().clear();
+  useApprovalsStore().clear();
+  useNotificationsStore().clear();
+  useReviewsStore().clear();
+  useCalendarStore().clear();
+  useReviewSettingsStore().clear();
+  usePublishingStore().clear();
+  useBrandingStore().clear();
+  usePeopleStore().clear();
+}
 
 /** Who is signed in. The session itself is an httpOnly cookie the app never sees. */
 export const useSessionStore = defineStore('session', () => {
@@ -110,31 +139,30 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
+   * Makes another of the person's memberships the one they work in: the server's session first,
+   * then `me` from its answer and every store of the old organisation's data emptied.
+   */
+  async function selectMembership(membershipId: string): Promise<ActionResult<{ viewer: Viewer }>> {
+    try {
+      const { selectMembership: viewer } = await request(SelectMembershipDocument, { membershipId });
+      clearOrganisationStores();
+      me.value = viewer;
+      loaded.value = true;
+      return { ok: true, viewer };
+    } catch (error) {
+      return { ok: false, ...actionFailure(error) };
+    }
+  }
+
+  /**
    * Drops the person and every store's tenant data, e.g. after the server answered
-   * UNAUTHENTICATED because the session expired. Stores holding tenant data are cleared here.
+   * UNAUTHENTICATED because the session expired.
    */
   function forget(): void {
     me.value = null;
     loaded.value = true;
-    usePoliciesStore().clear();
-    useDraftStore().clear();
-    useImportStore().clear();
-    useSearchStore().clear();
-    useTemplatesStore().clear();
-    useTerminologyStore().clear();
-    useSchoolsStore().clear();
-    useVariablesStore().clear();
-    useVariantsStore().clear();
-    useGovernanceStore().clear();
-    useApprovalsStore().clear();
-    useNotificationsStore().clear();
-    useReviewsStore().clear();
-    useCalendarStore().clear();
-    useReviewSettingsStore().clear();
-    usePublishingStore().clear();
-    useBrandingStore().clear();
-    usePeopleStore().clear();
+    clearOrganisationStores();
   }
 
-  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, mayPublish, load, signIn, adopt, signOut, forget };
+  return { me, loaded, isSignedIn, organisationName, canAuthor, isAdmin, canReadAudit, ownSchoolId, maySpeakForSchool, mayPublish, load, signIn, adopt, selectMembership, signOut, forget };
 });

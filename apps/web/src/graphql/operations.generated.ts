@@ -501,19 +501,28 @@ export type CommentOnApprovalMutationVariables = Exact<{
 
 export type CommentOnApprovalMutation = { commentOnApproval: { id: string, clauseId: string | null, body: string, createdAt: string, author: { id: string, name: string } } };
 
-export type ViewerFieldsFragment = { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null };
+export type MembershipFieldsFragment = { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null };
+
+export type ViewerFieldsFragment = { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null, memberships: Array<{ id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null } | null };
+export type MeQuery = { me: { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null, memberships: Array<{ id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null }> } | null };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
 
 
-export type SignInMutation = { signIn: { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null } };
+export type SignInMutation = { signIn: { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null, memberships: Array<{ id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null }> } };
+
+export type SelectMembershipMutationVariables = Exact<{
+  membershipId: string;
+}>;
+
+
+export type SelectMembershipMutation = { selectMembership: { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null, memberships: Array<{ id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null }> } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -733,7 +742,7 @@ export type AcceptInvitationMutationVariables = Exact<{
 }>;
 
 
-export type AcceptInvitationMutation = { acceptInvitation: { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null } };
+export type AcceptInvitationMutation = { acceptInvitation: { person: { id: string, email: string, displayName: string }, activeMembership: { id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null } | null, memberships: Array<{ id: string, role: Role, organisation: { id: string, slug: string, name: string, kind: OrganisationKind }, school: { id: string, slug: string, name: string, kind: OrganisationKind } | null }> } };
 
 export type PoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1051,6 +1060,24 @@ export const ApprovalCommentFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"ApprovalCommentFields"}) as unknown as TypedDocumentString<ApprovalCommentFieldsFragment, unknown>;
+export const MembershipFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MembershipFields on Membership {
+  id
+  role
+  organisation {
+    id
+    slug
+    name
+    kind
+  }
+  school {
+    id
+    slug
+    name
+    kind
+  }
+}
+    `, {"fragmentName":"MembershipFields"}) as unknown as TypedDocumentString<MembershipFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   person {
@@ -1059,23 +1086,28 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
     displayName
   }
   activeMembership {
-    id
-    role
-    organisation {
-      id
-      slug
-      name
-      kind
-    }
-    school {
-      id
-      slug
-      name
-      kind
-    }
+    ...MembershipFields
+  }
+  memberships {
+    ...MembershipFields
   }
 }
-    `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+    fragment MembershipFields on Membership {
+  id
+  role
+  organisation {
+    id
+    slug
+    name
+    kind
+  }
+  school {
+    id
+    slug
+    name
+    kind
+  }
+}`, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
 export const BrandingFieldsFragmentDoc = new TypedDocumentString(`
     fragment BrandingFields on Branding {
   schoolId
@@ -1792,27 +1824,33 @@ export const MeDocument = new TypedDocumentString(`
     ...ViewerFields
   }
 }
-    fragment ViewerFields on Viewer {
+    fragment MembershipFields on Membership {
+  id
+  role
+  organisation {
+    id
+    slug
+    name
+    kind
+  }
+  school {
+    id
+    slug
+    name
+    kind
+  }
+}
+fragment ViewerFields on Viewer {
   person {
     id
     email
     displayName
   }
   activeMembership {
-    id
-    role
-    organisation {
-      id
-      slug
-      name
-      kind
-    }
-    school {
-      id
-      slug
-      name
-      kind
-    }
+    ...MembershipFields
+  }
+  memberships {
+    ...MembershipFields
   }
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const SignInDocument = new TypedDocumentString(`
@@ -1821,29 +1859,70 @@ export const SignInDocument = new TypedDocumentString(`
     ...ViewerFields
   }
 }
-    fragment ViewerFields on Viewer {
+    fragment MembershipFields on Membership {
+  id
+  role
+  organisation {
+    id
+    slug
+    name
+    kind
+  }
+  school {
+    id
+    slug
+    name
+    kind
+  }
+}
+fragment ViewerFields on Viewer {
   person {
     id
     email
     displayName
   }
   activeMembership {
-    id
-    role
-    organisation {
-      id
-      slug
-      name
-      kind
-    }
-    school {
-      id
-      slug
-      name
-      kind
-    }
+    ...MembershipFields
+  }
+  memberships {
+    ...MembershipFields
   }
 }`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SelectMembershipDocument = new TypedDocumentString(`
+    mutation SelectMembership($membershipId: ID!) {
+  selectMembership(membershipId: $membershipId) {
+    ...ViewerFields
+  }
+}
+    fragment MembershipFields on Membership {
+  id
+  role
+  organisation {
+    id
+    slug
+    name
+    kind
+  }
+  school {
+    id
+    slug
+    name
+    kind
+  }
+}
+fragment ViewerFields on Viewer {
+  person {
+    id
+    email
+    displayName
+  }
+  activeMembership {
+    ...MembershipFields
+  }
+  memberships {
+    ...MembershipFields
+  }
+}`) as unknown as TypedDocumentString<SelectMembershipMutation, SelectMembershipMutationVariables>;
 export const SignOutDocument = new TypedDocumentString(`
     mutation SignOut {
   signOut
@@ -2350,27 +2429,33 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
     ...ViewerFields
   }
 }
-    fragment ViewerFields on Viewer {
+    fragment MembershipFields on Membership {
+  id
+  role
+  organisation {
+    id
+    slug
+    name
+    kind
+  }
+  school {
+    id
+    slug
+    name
+    kind
+  }
+}
+fragment ViewerFields on Viewer {
   person {
     id
     email
     displayName
   }
   activeMembership {
-    id
-    role
-    organisation {
-      id
-      slug
-      name
-      kind
-    }
-    school {
-      id
-      slug
-      name
-      kind
-    }
+    ...MembershipFields
+  }
+  memberships {
+    ...MembershipFields
   }
 }`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const PoliciesDocument = new TypedDocumentString(`

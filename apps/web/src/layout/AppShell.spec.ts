@@ -2,7 +2,7 @@ import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aViewer, gqlError, installFakeApi } from '../test/fake-api';
 import { aPolicyDetail } from '../test/policy-fixtures';
-import { buttonByText, renderApp } from '../test/render-app';
+import { buttonByText, renderApp, settle } from '../test/render-app';
 
 enableAutoUnmount(afterEach);
 
@@ -56,6 +56,34 @@ describe('app shell', () => {
 
     expect(router.currentRoute.value.fullPath).toBe('/policies');
     expect(wrapper.get('[role="alert"]').text()).toContain('You are still signed in');
+  });
+
+  it('keeps the main navigation to everyday work, with Settings marked current on every settings page', async () => {
+    signedInApi();
+    const { wrapper, router } = await renderApp('/policies');
+    const nav = wrapper.get('nav[aria-label="Main"]');
+    expect(nav.findAll('a').map((link) => [link.text(), link.attributes('href')])).toEqual([
+      ['Policies', '/policies'],
+      ['Approvals', '/approvals'],
+      ['Reviews', '/reviews'],
+      ['Template library', '/templates'],
+      ['Settings', '/settings'],
+    ]);
+    const settings = () => nav.findAll('a').find((link) => link.text() === 'Settings')!;
+    expect(settings().attributes('aria-current')).toBeUndefined();
+
+    installFakeApi({
+      Me: () => ({ data: { me: aViewer() } }),
+      TermCalendar: () => gqlError('INTERNAL_SERVER_ERROR'),
+      Schools: () => ({ data: { schools: [] } }),
+    });
+    await router.push('/settings');
+    await settle();
+    expect(settings().attributes('aria-current')).toBe('page');
+    await router.push('/settings/calendar');
+    await settle();
+    expect(settings().attributes('aria-current')).toBe('true');
+    expect(nav.find('[aria-current="page"]').exists()).toBe(false);
   });
 
   it('moves focus to the main content after navigating', async () => {

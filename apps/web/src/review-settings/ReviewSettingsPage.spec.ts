@@ -2,7 +2,7 @@ import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewSettingsQuery, Role } from '../graphql/operations.generated';
 import { aViewer, installFakeApi } from '../test/fake-api';
-import { buttonByText, fieldByLabel, renderApp } from '../test/render-app';
+import { buttonByText, fieldByLabel, renderApp, settingsOffered } from '../test/render-app';
 
 enableAutoUnmount(afterEach);
 
@@ -118,6 +118,8 @@ describe('review settings', () => {
     const { wrapper } = await renderApp('/settings/reviews');
     expect(wrapper.text()).toContain('Only administrators can change the review settings.');
     expect(api.callsOf('ReviewSettings')).toHaveLength(0);
-    expect(wrapper.get('nav[aria-label="Main"]').text()).not.toContain('Review settings');
+    const offered = await settingsOffered(wrapper);
+    expect(offered.get('Terminology')).toBe('/settings/terminology');
+    expect(offered.has('Review settings')).toBe(false);
   });
 });

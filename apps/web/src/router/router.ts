@@ -46,6 +46,8 @@ export function createAppRouter(history: RouterHistory) {
           { path: 'templates', name: 'templates', component: () => import('../templates/TemplateLibraryPage.vue'), meta: { title: 'Template library' } },
           { path: 'policies/:id/terminology', name: 'policy-terminology', component: () => import('../terminology/TerminologyReviewPage.vue'), props: true, meta: { title: 'Review terminology' } },
           { path: 'policies/:id/schools/:schoolId', name: 'school-variant', component: () => import('../variants/SchoolVariantPage.vue'), props: true, meta: { title: 'School copy' } },
+          // Settings: the list of settings pages the person may use; each page below is under /settings/.
+          { path: 'settings', name: 'settings', component: () => import('../settings/SettingsPage.vue'), meta: { title: 'Settings' } },
           { path: 'settings/variables', name: 'variable-settings', component: () => import('../variables/VariablesPage.vue'), meta: { title: 'Variables' } },
           { path: 'settings/terminology', name: 'terminology-settings', component: () => import('../terminology/TerminologySettingsPage.vue'), meta: { title: 'Terminology' } },
           // Issue 5's governance and approval screens, each its own chunk too.

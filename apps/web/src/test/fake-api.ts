@@ -111,17 +111,31 @@ export function installFakeApi(handlers: Record<string, Handler> = {}, restHandl
   };
 }
 
-/** Someone signed in to a trust; `school` makes them staff of one of its academies. */
-export function aViewer(overrides: { displayName?: string; organisationName?: string; role?: Role; school?: { id: string; name: string } } = {}): ViewerFieldsFragment {
-  const school = overrides.school;
+type Membership = ViewerFieldsFragment['memberships'][number];
+
+/** Someone signed in to a trust; `school` makes them staff of one of its academies; `others` are their other memberships. */
+export function aViewer(
+  overrides: { displayName?: string; organisationName?: string; role?: Role; school?: { id: string; name: string }; others?: Membership[] } = {},
+): ViewerFieldsFragment {
+  const organisation = { id: 'org-1', name: overrides.organisationName ?? 'Oak Academy Trust' };
+  const active = aMembership({ id: 'membership-1', organisation, role: overrides.role, school: overrides.school });
   return {
     person: { id: 'person-1', email: 'sam.head@oak-trust.example', displayName: overrides.displayName ?? 'Sam Head' },
-    activeMembership: {
-      id: 'membership-1',
-      role: overrides.role ?? 'ADMIN',
-      organisation: { id: 'org-1', slug: 'oak-trust', name: overrides.organisationName ?? 'Oak Academy Trust', kind: 'TRUST' },
-      school: school ? { id: school.id, slug: school.name.toLowerCase().replace(/\W+/g, '-'), name: school.name, kind: 'SCHOOL' } : null,
-    },
+    activeMembership: active,
+    memberships: [active, ...(overrides.others ?? [])],
+  };
+}
+
+/** One membership: a role in a trust (Oak Academy Trust, org-1, unless given), or at one of its academies. */
+export function aMembership(overrides: { id: string; organisation?: { id: string; name: string }; role?: Role; school?: { id: string; name: string } }): Membership {
+  const organisation = overrides.organisation ?? { id: 'org-1', name: 'Oak Academy Trust' };
+  const slug = (name: string) => name.toLowerCase().replace(/\W+/g, '-');
+  const school = overrides.school;
+  return {
+    id: overrides.id,
+    role: overrides.role ?? 'ADMIN',
+    organisation: { ...organisation, slug: slug(organisation.name), kind: 'TRUST' },
+    school: school ? { ...school, slug: slug(school.name), kind: 'SCHOOL' } : null,
   };
 }
 

@@ -38,3 +38,16 @@ export function buttonByText(wrapper: VueWrapper, text: string): DOMWrapper<HTML
   if (!button) throw new Error(`No button "${text}"`);
   return button;
 }
+
+/**
+ * Follows "Settings" in the main navigation and gives the settings pages listed there for the
+ * person signed in: each link's text and where it goes.
+ */
+export async function settingsOffered(wrapper: VueWrapper): Promise<Map<string, string | undefined>> {
+  const settings = wrapper.get('nav[aria-label="Main"]').findAll('a').find((link) => link.text() === 'Settings');
+  if (!settings) throw new Error('No "Settings" in the main navigation');
+  await settings.trigger('click');
+  await settle();
+  if (wrapper.get('h1').text() !== 'Settings') throw new Error('"Settings" did not open the settings page');
+  return new Map(wrapper.findAll('main .settings-list a').map((link) => [link.text(), link.attributes('href')]));
+}
