@@ -38,6 +38,7 @@ function screens(ids: { policy: string; willow: string }, person: Person): [path
     ['/templates', 'Template library'],
     ['/approvals', 'Approvals'],
     ['/reviews', 'Reviews'],
+    ['/settings', 'Settings'],
     ['/settings/variables', 'Variables'],
     ['/settings/terminology', 'Terminology'],
     ['/settings/governance', 'Governance'],
@@ -45,6 +46,7 @@ function screens(ids: { policy: string; willow: string }, person: Person): [path
     ['/settings/reviews', 'Review settings'],
     ['/settings/branding', 'Branding'],
     ['/settings/outbox', 'Email outbox'],
+    ['/settings/people', 'People'],
   ];
 }
 
