@@ -66,3 +66,19 @@ it('sends each waiting email exactly once when two instances deliver at the same
   const delivered = received.filter((entry) => addresses.includes(entry.to[0]!)).map((entry) => entry.to[0]);
   expect(delivered.sort()).toEqual([...addresses].sort());
 });
+
+it('delivers an invitation’s link to the invitee only: the outbox shows the email with the link hidden', async () => {
+  const admin = await signedInAs(apps[0]!, tenant.email);
+  const email = `newcomer-${tenant.slug}@example.test`;
+  const invited = await admin.gql('mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }', { input: { email, role: 'VIEWER' } });
+  expect(invited.errors).toBeUndefined();
+  const mail = await waitFor(async () => received.filter((entry) => entry.to.includes(email)), (found) => found.length > 0);
+  const token = /\/invitations\/([A-Za-z0-9_-]{43})/.exec(mail[0]!.raw.replace(/=\r?\n/g, ''))?.[1];
+  expect(token).toBeDefined();
+
+  const outbox = await admin.gql<{ outbox: { delivering: boolean; emails: { to: string; body: string }[] } }>('{ outbox { delivering emails { to body } } }');
+  const shown = outbox.data!.outbox.emails.find((entry) => entry.to === email)!;
+  expect(outbox.data!.outbox.delivering).toBe(true);
+  expect(shown.body).toContain('https://ratify.example/invitations/(link sent to the invitee only)');
+  expect(shown.body).not.toContain(token);
+});

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Members } from '../common/access';
+import { hideInvitationLinks } from '../people/invitation-link';
 import { Notification, Outbox } from './dto/notification.types';
 import { Mailer } from './mailer';
 import { NotificationService } from './notification.service';
@@ -27,9 +28,14 @@ export class NotificationResolver {
     return this.notificationService.markRead(ids);
   }
 
-  @Query(() => Outbox, { description: "The organisation's email, newest first: what was sent, and what waits for a mail server." })
+  @Query(() => Outbox, {
+    description:
+      "The organisation's email, newest first: what was sent, and what waits for a mail server. While a mail server delivers them, invitation links are hidden (only the invitee may use one); without one, the outbox is how they are passed on.",
+  })
   @Members('admin')
   async outbox(@Args('first', { type: () => Int, defaultValue: 50 }) first: number): Promise<Outbox> {
-    return { delivering: this.mailer.configured, emails: await this.notificationService.outbox(first) };
+    const emails = await this.notificationService.outbox(first);
+    if (!this.mailer.configured) return { delivering: false, emails };
+    return { delivering: true, emails: emails.map((email) => ({ ...email, body: hideInvitationLinks(email.body) })) };
   }
 }

@@ -15,6 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Database } from '../database/database.service';
 import { NotificationService } from '../notification/notification.service';
 import { OrganisationService } from '../organisation/organisation.service';
+import { invitationPath } from './invitation-link';
 
 export const INVITATION_LIFETIME_DAYS = 14;
 
@@ -212,7 +213,7 @@ export class PeopleService {
     await this.notifications.emailAddress(invitation!.email, {
       text: `${invitation!.invitedByName} invited you to join ${organisation.name} on Ratify`,
       detail: `You are invited as ${ROLE_WITH_ARTICLE[invitation!.role]}${school ? ` at ${school.name}` : ''}. The link works once, until ${formatUkDate(londonDate(invitation!.expiresAt))}.`,
-      link: `/invitations/${token}`,
+      link: invitationPath(token),
     });
     await this.audit.record({ action, details: { invitationId: id, role: invitation!.role, schoolId: invitation!.schoolId } });
     return invitation!;
