@@ -1,7 +1,8 @@
 /**
  * Journey 4 (the user guide's fourth section): the trust's administrator starts on Reviews, shows
  * only the overdue policies, opens one, records that the committee reviewed it with no change and
- * sets its next review to the end of a term; the policy is then no longer overdue. Controls are
+ * sets its next review to the end of a term; the policy is then no longer overdue, and its public
+ * page (published again by the review) gives the new review date. Controls are
  * found by label and role only; every page on the way has no WCAG 2.2 AA violation; the pictures
  * are the guide's.
  */
