@@ -175,7 +175,7 @@ describe('demo data', () => {
     const foreign = await life.gql('query ($id: ID!) { policy(id: $id) { title } }', { id: leafPolicyId });
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
-  it('lets Jo Clarke, a clerk to both trusts, start in Leaf Trust and switch to LiFE MAT, seeing only its policies', async () => {
+  it('lets Jo Clarke, a clerk to both trusts, start in Leaf Trust and switch to LiFE MAT, seeing only its policies, and signs her in there next time', async () => {
     const jo = new TestClient(app);
     await jo.signIn('jo.clarke@governorservices.example', 'ratify-demo');
     const VIEWER = '{ me { activeMembership { id } memberships { id role organisation { name } school { name } } } }';
@@ -190,6 +190,11 @@ describe('demo data', () => {
 
     await jo.gql('mutation ($id: ID!) { selectMembership(membershipId: $id) { activeMembership { id } } }', { id: me.memberships[1]!.id });
     expect(await titles()).toEqual(['Social Media Policy']);
+
+    // Signing in again (another browser, or later) takes her back to where she last worked.
+    const again = new TestClient(app);
+    await again.signIn('jo.clarke@governorservices.example', 'ratify-demo');
+    expect((await again.gql<{ me: { activeMembership: { id: string } } }>(VIEWER)).data!.me.activeMembership.id).toBe(me.memberships[1]!.id);
   });
 });
 

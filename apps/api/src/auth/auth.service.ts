@@ -48,8 +48,14 @@ export class AuthService {
     }
     await this.dataSource.query(`DELETE FROM sign_in_failure WHERE email = $1`, [normalised]);
 
+    // Back in the organisation they last worked in (their latest session's), else their first.
     const memberships = await this.membershipsOf(person.id);
-    const token = await openSession(this.dataSource.manager, person.id, memberships[0]?.id ?? null);
+    const [last]: { id: string }[] = await this.dataSource.query(
+      `SELECT active_membership_id AS id FROM session WHERE person_id = $1 AND active_membership_id IS NOT NULL ORDER BY created_at DESC LIMIT 1`,
+      [person.id],
+    );
+    const active = memberships.find((membership) => membership.id === last?.id) ?? memberships[0];
+    const token = await openSession(this.dataSource.manager, person.id, active?.id ?? null);
     return { token, personId: person.id };
   }
 
