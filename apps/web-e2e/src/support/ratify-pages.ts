@@ -93,7 +93,7 @@ export async function graphql<T>(page: Page, query: string, variables: Record<st
 }
 
 export const WILLOW_HEAD: Person = { email: 'head.willow@leaftrust.example', password: 'ratify-demo', home: 'Policies' };
-/** A professional clerk administering Leaf Trust (where signing in starts) and LiFE Multi Academy Trust. */
+/** A professional clerk administering Leaf Trust (where she starts, until she switches) and LiFE Multi Academy Trust. */
 export const JO_CLARKE: Person = { email: 'jo.clarke@governorservices.example', password: 'ratify-demo', home: 'Reviews' };
 
 /**
