@@ -166,7 +166,7 @@ export class PeopleService {
   private async place(role: Role, schoolId: string | null | undefined): Promise<string | null> {
     if (!schoolId) return null;
     if (!ACADEMY_ROLES.includes(role)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Admins and approvers work for the whole trust: choose no academy, or make them an author, publisher or viewer.', { field: 'schoolId', reason: 'ACADEMY_ROLE' });
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Administrators and approvers work for the whole trust: choose no academy, or make them an author, publisher or viewer.', { field: 'schoolId', reason: 'ACADEMY_ROLE' });
     }
     try {
       return (await this.organisations.schoolOf(this.caller().organisationId, schoolId)).id;

@@ -91,7 +91,7 @@ describe('people settings', () => {
     await flushPromises();
 
     expect(wrapper.get('#invite-email-error').text()).toBe('Enter the email address of the person to invite.');
-    expect(wrapper.get('#invite-place-error').text()).toContain('Admins and approvers work for the whole trust');
+    expect(wrapper.get('#invite-place-error').text()).toContain('Administrators and approvers work for the whole trust');
     expect(document.activeElement?.id).toBe('invite-email');
     expect(api.callsOf('InviteMember')).toHaveLength(0);
   });

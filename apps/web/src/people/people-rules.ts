@@ -7,17 +7,9 @@ import type { Role } from '../graphql/operations.generated';
 import type { ActionFailure } from '../graphql/remote';
 import { failureMessage } from '../layout/failure-message';
 
-export const ROLE_NAMES: Record<Role, string> = {
-  ADMIN: 'Admin',
-  AUTHOR: 'Author',
-  APPROVER: 'Approver',
-  PUBLISHER: 'Publisher',
-  VIEWER: 'Viewer',
-};
-
 /** What each role may do, for the role choice. */
 export const ROLE_OPTIONS: { value: Role; label: string }[] = [
-  { value: 'ADMIN', label: 'Admin: settings, people and every policy' },
+  { value: 'ADMIN', label: 'Administrator: settings, people and every policy' },
   { value: 'AUTHOR', label: 'Author: writes and changes policies' },
   { value: 'APPROVER', label: 'Approver: decides on policies on a committee or board' },
   { value: 'PUBLISHER', label: 'Publisher: publishes an academy’s copies' },
@@ -41,7 +33,7 @@ export function checkInvite(draft: { email: string; role: Role; schoolId: string
   const email = draft.email.trim();
   if (!email) problems.email = 'Enter the email address of the person to invite.';
   else if (!EMAIL.test(email) || email.length > 254) problems.email = 'Enter an email address, like name@school.org.uk.';
-  if (draft.schoolId !== WHOLE_TRUST && !ACADEMY_ROLES.includes(draft.role)) problems.schoolId = 'Admins and approvers work for the whole trust: choose “The whole trust”, or another role.';
+  if (draft.schoolId !== WHOLE_TRUST && !ACADEMY_ROLES.includes(draft.role)) problems.schoolId = 'Administrators and approvers work for the whole trust: choose “The whole trust”, or another role.';
   return problems;
 }
 
@@ -62,7 +54,7 @@ const REASONS: Record<string, string> = {
   LAST_ADMIN: 'This is the organisation’s only admin, so they cannot be removed or given another role. Make someone else an admin first.',
   ALREADY_MEMBER: 'That person is already a member: they are in the list of members, where you can change their role.',
   ALREADY_THERE: 'That person already has a membership there. Change or remove that one instead.',
-  ACADEMY_ROLE: 'Admins and approvers work for the whole trust: choose “The whole trust”, or another role.',
+  ACADEMY_ROLE: 'Administrators and approvers work for the whole trust: choose “The whole trust”, or another role.',
   NOT_AN_ACADEMY: 'That academy is no longer one of the trust’s. Reload the page and choose again.',
 };
 
