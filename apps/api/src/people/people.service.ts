@@ -195,7 +195,7 @@ export class PeopleService {
   private async refuseIfLastAdmin(manager: EntityManager, member: MemberRow, doing: string): Promise<void> {
     const [{ admins }] = await manager.query(`SELECT count(*)::int AS admins FROM membership WHERE organisation_id = $1 AND role = 'admin'`, [this.caller().organisationId]);
     if (admins <= 1) {
-      throw new AppError(ErrorCode.CONFLICT, `${member.name} is the organisation's only admin, so you cannot ${doing} them. Make someone else an admin first.`, { reason: 'LAST_ADMIN' });
+      throw new AppError(ErrorCode.CONFLICT, `${member.name} is the organisation's only administrator, so you cannot ${doing} them. Make someone else an administrator first.`, { reason: 'LAST_ADMIN' });
     }
   }
 

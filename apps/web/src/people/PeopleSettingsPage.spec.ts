@@ -168,7 +168,7 @@ describe('people settings', () => {
     await buttonByText(wrapper, 'Remove').trigger('click');
     await flushPromises();
 
-    expect(wrapper.get('[role="alert"]').text()).toBe('This is the organisation’s only admin, so they cannot be removed or given another role. Make someone else an admin first.');
+    expect(wrapper.get('[role="alert"]').text()).toBe('This is the organisation’s only administrator, so they cannot be removed or given another role. Make someone else an administrator first.');
     expect(wrapper.get('[role="status"]').text()).toBe('');
   });
 });

@@ -51,7 +51,7 @@ export function checkNewAccount(draft: { name: string; password: string }): { na
 
 /** A refused change on the people page, in words; `action` completes "Ratify could not …". */
 const REASONS: Record<string, string> = {
-  LAST_ADMIN: 'This is the organisation’s only admin, so they cannot be removed or given another role. Make someone else an admin first.',
+  LAST_ADMIN: 'This is the organisation’s only administrator, so they cannot be removed or given another role. Make someone else an administrator first.',
   ALREADY_MEMBER: 'That person is already a member: they are in the list of members, where you can change their role.',
   ALREADY_THERE: 'That person already has a membership there. Change or remove that one instead.',
   ACADEMY_ROLE: 'Administrators and approvers work for the whole trust: choose “The whole trust”, or another role.',
